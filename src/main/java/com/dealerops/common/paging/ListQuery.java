@@ -1,0 +1,48 @@
+package com.dealerops.common.paging;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+import com.dealerops.common.error.ProblemException;
+
+/**
+ * The query parameters every list shares, parsed here (not by JAX-RS) so that a malformed value is a 400 naming
+ * the parameter rather than the 404 the JAX-RS specification prescribes for unconvertible query parameters.
+ */
+public record ListQuery(int limit, String cursor, String sort, Instant updatedSince) {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+
+    public static ListQuery of(String limit, String cursor, String sort, String updatedSince) {
+        return new ListQuery(limit(limit), cursor, sort, timestamp("updatedSince", updatedSince));
+    }
+
+    public static int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    public static Instant timestamp(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(name, "must be an RFC 3339 timestamp with offset, "
+                    + "e.g. 2026-11-28T09:30:00+08:00");
+        }
+    }
+}

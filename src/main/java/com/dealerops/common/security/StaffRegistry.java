@@ -1,0 +1,94 @@
+package com.dealerops.common.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Makes a staff member (and their dealer) known to the service from their first valid token, so that
+ * assignments can name them. One statement on first sight; afterwards a cache answers, and the row is refreshed
+ * (name, roles, last seen) when the cache entry expires or the token says something new.
+ */
+@ApplicationScoped
+public class StaffRegistry {
+
+    private static final String REGISTER = """
+            WITH new_dealer AS (
+                INSERT INTO dealer (id, name) VALUES ($1, $2)
+                ON CONFLICT (id) DO NOTHING
+                RETURNING time_zone
+            ), seen AS (
+                INSERT INTO staff (dealer_id, id, subject, name, roles, first_seen_at, last_seen_at)
+                VALUES ($1, $3, $4, $5, $6, $7, $7)
+                ON CONFLICT (dealer_id, id) DO UPDATE SET
+                    name = excluded.name,
+                    roles = excluded.roles,
+                    first_seen_at = coalesce(staff.first_seen_at, excluded.first_seen_at),
+                    last_seen_at = excluded.last_seen_at,
+                    updated_at = CASE WHEN staff.name <> excluded.name OR staff.roles <> excluded.roles
+                                      THEN excluded.last_seen_at ELSE staff.updated_at END,
+                    version = staff.version + CASE WHEN staff.name <> excluded.name
+                                                     OR staff.roles <> excluded.roles THEN 1 ELSE 0 END
+                RETURNING id
+            )
+            SELECT coalesce((SELECT time_zone FROM new_dealer), (SELECT time_zone FROM dealer WHERE id = $1))
+                   AS time_zone,
+                   (SELECT count(*) FROM seen) AS registered
+            """;
+
+    private final Pool pool;
+    private final Clock clock;
+    private final Cache<Key, ZoneId> known = Caffeine.newBuilder()
+            .maximumSize(20_000)
+            .expireAfterWrite(Duration.ofMinutes(10))
+            .build();
+
+    public StaffRegistry(Pool pool, Clock clock) {
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    private record Key(UUID dealerId, UUID staffId, String name, java.util.Set<Role> roles) {
+    }
+
+    /** Records the caller if needed, and tells the dealer's time zone. */
+    public Uni<ZoneId> register(UUID dealerId, String dealerName, UUID staffId, String subject, String name,
+            java.util.Set<Role> roles) {
+        Key key = new Key(dealerId, staffId, name, roles);
+        ZoneId zone = known.getIfPresent(key);
+        if (zone != null) {
+            return Uni.createFrom().item(zone);
+        }
+        String[] roleClaims = roles.stream().map(Role::claimValue).sorted().toArray(String[]::new);
+        Tuple params = Tuple.tuple()
+                .addUUID(dealerId)
+                .addString(dealerName)
+                .addUUID(staffId)
+                .addString(subject)
+                .addString(name)
+                .addArrayOfString(roleClaims)
+                .addOffsetDateTime(clock.instant().atOffset(java.time.ZoneOffset.UTC));
+        return pool.preparedQuery(REGISTER).execute(params).map(rows -> {
+            Row row = rows.iterator().next();
+            ZoneId dealerZone = ZoneId.of(row.getString("time_zone"));
+            known.put(key, dealerZone);
+            return dealerZone;
+        });
+    }
+
+    /** Forget what is cached for a dealer, after its settings (time zone) change. */
+    public void forgetDealer(UUID dealerId) {
+        known.asMap().keySet().removeIf(key -> key.dealerId().equals(dealerId));
+    }
+}

@@ -1,0 +1,81 @@
+package com.dealerops.customer;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.dealerops.common.paging.Keyset;
+import com.dealerops.common.paging.Page;
+import com.dealerops.common.paging.SortKey;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+@WithSession
+public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID> {
+
+    static final SortKey NEWEST_FIRST = SortKey.descending("createdAt", "createdAt", Instant.class);
+    static final SortKey UPDATED_FIRST_TO_LAST = SortKey.ascending("updatedAt", "updatedAt", Instant.class);
+    static final List<SortKey> SORTS = List.of(
+            NEWEST_FIRST,
+            SortKey.ascending("createdAt", "createdAt", Instant.class),
+            UPDATED_FIRST_TO_LAST,
+            SortKey.descending("updatedAt", "updatedAt", Instant.class),
+            SortKey.ascending("name", "name", String.class),
+            SortKey.descending("name", "name", String.class));
+
+    /** What a list may be narrowed by; null means "any". */
+    public record Filter(UUID ownerId, String phone, String namePrefix, Instant updatedSince) {
+    }
+
+    /** A customer of the dealer, deleted or not (callers decide what a tombstone means for them). */
+    public Uni<Customer> findInDealer(UUID dealerId, UUID id) {
+        return find("dealerId = ?1 and id = ?2", dealerId, id).firstResult();
+    }
+
+    public Uni<UUID> findActiveIdByPhone(UUID dealerId, String phone) {
+        return getSession().chain(session -> session.createSelectionQuery(
+                "select c.id from Customer c where c.dealerId = :dealerId and c.phone = :phone "
+                        + "and c.deletedAt is null", UUID.class)
+                .setParameter("dealerId", dealerId)
+                .setParameter("phone", phone)
+                .getSingleResultOrNull());
+    }
+
+    public Uni<Page<Customer>> list(UUID dealerId, Filter filter, SortKey sort, String cursor, int limit) {
+        StringBuilder where = new StringBuilder("e.dealerId = :dealerId");
+        Map<String, Object> params = new HashMap<>();
+        params.put("dealerId", dealerId);
+        if (filter.updatedSince() != null) {
+            // delta sync: tombstones included
+            where.append(" and e.updatedAt >= :updatedSince");
+            params.put("updatedSince", filter.updatedSince());
+        } else {
+            where.append(" and e.deletedAt is null");
+        }
+        if (filter.ownerId() != null) {
+            where.append(" and e.ownerId = :ownerId");
+            params.put("ownerId", filter.ownerId());
+        }
+        if (filter.phone() != null) {
+            where.append(" and e.phone = :phone");
+            params.put("phone", filter.phone());
+        }
+        if (filter.namePrefix() != null) {
+            where.append(" and lower(e.name) like :namePrefix escape '\\'");
+            params.put("namePrefix", escapeLike(filter.namePrefix().toLowerCase()) + "%");
+        }
+        return getSession().chain(session -> Keyset.page(session, Customer.class, where.toString(), params, sort,
+                cursor, limit));
+    }
+
+    private static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

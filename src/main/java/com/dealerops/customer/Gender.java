@@ -1,0 +1,5 @@
+package com.dealerops.customer;
+
+public enum Gender {
+    FEMALE, MALE, OTHER, UNDISCLOSED
+}

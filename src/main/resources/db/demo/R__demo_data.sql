@@ -1,0 +1,59 @@
+-- Demo data for dev mode only (dealerops.demo-data=true): a dealer with staff of every department and customers,
+-- and a second dealer to show that nobody sees another dealer's rows. Re-runnable: nothing is inserted twice.
+
+INSERT INTO dealer (id, name, time_zone) VALUES
+    ('0193b0a4-0000-7000-8000-000000000001', '杭州西湖汽车销售服务有限公司', 'Asia/Shanghai'),
+    ('0193b0a4-0000-7000-8000-000000000002', '宁波北仑汽车销售服务有限公司', 'Asia/Shanghai')
+ON CONFLICT (id) DO NOTHING;
+
+INSERT INTO staff (dealer_id, id, subject, name, roles) VALUES
+    ('0193b0a4-0000-7000-8000-000000000001', '0193b0a4-0000-7000-8000-000000000101', '0193b0a4-0000-7000-8000-000000000101', '李伟', ARRAY['sales']),
+    ('0193b0a4-0000-7000-8000-000000000001', '0193b0a4-0000-7000-8000-000000000102', '0193b0a4-0000-7000-8000-000000000102', '张敏', ARRAY['sales']),
+    ('0193b0a4-0000-7000-8000-000000000001', '0193b0a4-0000-7000-8000-000000000103', '0193b0a4-0000-7000-8000-000000000103', '王强', ARRAY['sales']),
+    ('0193b0a4-0000-7000-8000-000000000001', '0193b0a4-0000-7000-8000-000000000201', '0193b0a4-0000-7000-8000-000000000201', '陈静', ARRAY['sales-manager']),
+    ('0193b0a4-0000-7000-8000-000000000001', '0193b0a4-0000-7000-8000-000000000301', '0193b0a4-0000-7000-8000-000000000301', '刘洋', ARRAY['after-sales']),
+    ('0193b0a4-0000-7000-8000-000000000001', '0193b0a4-0000-7000-8000-000000000401', '0193b0a4-0000-7000-8000-000000000401', '赵丽', ARRAY['customer-service']),
+    ('0193b0a4-0000-7000-8000-000000000001', '0193b0a4-0000-7000-8000-000000000501', '0193b0a4-0000-7000-8000-000000000501', '孙浩', ARRAY['finance']),
+    ('0193b0a4-0000-7000-8000-000000000001', '0193b0a4-0000-7000-8000-000000000601', '0193b0a4-0000-7000-8000-000000000601', '周婷', ARRAY['admin']),
+    ('0193b0a4-0000-7000-8000-000000000001', '0193b0a4-0000-7000-8000-000000000701', '0193b0a4-0000-7000-8000-000000000701', '汽车之家线索接口', ARRAY['integration']),
+    ('0193b0a4-0000-7000-8000-000000000002', '0193b0a4-0000-7000-8000-000000000111', '0193b0a4-0000-7000-8000-000000000111', '黄涛', ARRAY['sales']),
+    ('0193b0a4-0000-7000-8000-000000000002', '0193b0a4-0000-7000-8000-000000000211', '0193b0a4-0000-7000-8000-000000000211', '林娜', ARRAY['sales-manager'])
+ON CONFLICT (dealer_id, id) DO NOTHING;
+
+-- 60 customers of the first dealer, 20 per salesperson, and 10 of the second
+INSERT INTO customer (dealer_id, id, name, phone, email, wechat_id, gender, city, preferred_channel, preferred_time,
+                      contact_consent, contact_consent_at, marketing_consent, marketing_consent_at, notes, owner_id,
+                      source, created_at, updated_at)
+SELECT '0193b0a4-0000-7000-8000-000000000001',
+       md5('demo-customer-' || n)::uuid,
+       (ARRAY['王','李','张','刘','陈','杨','黄','赵','吴','周','徐','孙'])[1 + n % 12]
+           || (ARRAY['芳','伟','娜','敏','静','强','磊','洋','艳','勇','军','杰','娟','涛','明'])[1 + (n * 7) % 15],
+       '+8613900' || lpad(n::text, 6, '0'),
+       CASE WHEN n % 3 = 0 THEN 'customer' || n || '@example.cn' END,
+       CASE WHEN n % 2 = 0 THEN 'wx_demo_' || n END,
+       (ARRAY['FEMALE','MALE','UNDISCLOSED'])[1 + n % 3],
+       (ARRAY['杭州','宁波','绍兴','嘉兴','湖州'])[1 + n % 5],
+       (ARRAY['PHONE','WECHAT','SMS'])[1 + n % 3],
+       (ARRAY['EVENING','WEEKEND','ANYTIME','MORNING'])[1 + n % 4],
+       n % 10 <> 0, now() - (n || ' days')::interval,
+       n % 4 = 0, CASE WHEN n % 4 = 0 THEN now() - (n || ' days')::interval END,
+       (ARRAY['关注混动SUV, 预算20万左右','置换老车, 想看新款轿车','为家人购车, 重视安全配置','公司用车, 需要开票'])[1 + n % 4],
+       (ARRAY['0193b0a4-0000-7000-8000-000000000101','0193b0a4-0000-7000-8000-000000000102',
+              '0193b0a4-0000-7000-8000-000000000103'])[1 + n % 3]::uuid,
+       (ARRAY['WALK_IN','PHONE','WEBSITE','THIRD_PARTY_PORTAL','REFERRAL','EVENT'])[1 + n % 6],
+       now() - (n * 30 || ' hours')::interval,
+       now() - (n * 30 || ' hours')::interval
+FROM generate_series(1, 60) AS n
+ON CONFLICT DO NOTHING;
+
+INSERT INTO customer (dealer_id, id, name, phone, gender, city, contact_consent, owner_id, source, created_at,
+                      updated_at)
+SELECT '0193b0a4-0000-7000-8000-000000000002',
+       md5('demo-customer-nb-' || n)::uuid,
+       (ARRAY['郑','何','罗','高','马'])[1 + n % 5] || (ARRAY['晨','雪','波','琳','斌'])[1 + (n * 3) % 5],
+       '+8613700' || lpad(n::text, 6, '0'),
+       (ARRAY['FEMALE','MALE'])[1 + n % 2], '宁波', true,
+       '0193b0a4-0000-7000-8000-000000000111', 'WALK_IN',
+       now() - (n || ' days')::interval, now() - (n || ' days')::interval
+FROM generate_series(1, 10) AS n
+ON CONFLICT DO NOTHING;
