@@ -20,15 +20,17 @@ import io.smallrye.mutiny.Uni;
 @WithSession
 public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID> {
 
-    static final SortKey NEWEST_FIRST = SortKey.descending("createdAt", "createdAt", Instant.class);
-    static final SortKey UPDATED_FIRST_TO_LAST = SortKey.ascending("updatedAt", "updatedAt", Instant.class);
-    static final List<SortKey> SORTS = List.of(
+    static final SortKey<Customer> NEWEST_FIRST = SortKey.descending("createdAt", Instant.class,
+            c -> c.createdAt, c -> c.id);
+    static final SortKey<Customer> UPDATED_FIRST_TO_LAST = SortKey.ascending("updatedAt", Instant.class,
+            c -> c.updatedAt, c -> c.id);
+    static final List<SortKey<Customer>> SORTS = List.of(
             NEWEST_FIRST,
-            SortKey.ascending("createdAt", "createdAt", Instant.class),
+            SortKey.ascending("createdAt", Instant.class, c -> c.createdAt, c -> c.id),
             UPDATED_FIRST_TO_LAST,
-            SortKey.descending("updatedAt", "updatedAt", Instant.class),
-            SortKey.ascending("name", "name", String.class),
-            SortKey.descending("name", "name", String.class));
+            SortKey.descending("updatedAt", Instant.class, c -> c.updatedAt, c -> c.id),
+            SortKey.ascending("name", String.class, c -> c.name, c -> c.id),
+            SortKey.descending("name", String.class, c -> c.name, c -> c.id));
 
     /** What a list may be narrowed by; null means "any". */
     public record Filter(UUID ownerId, String phone, String namePrefix, Instant updatedSince) {
@@ -48,7 +50,7 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
                 .getSingleResultOrNull());
     }
 
-    public Uni<Page<Customer>> list(UUID dealerId, Filter filter, SortKey sort, String cursor, int limit) {
+    public Uni<Page<Customer>> list(UUID dealerId, Filter filter, SortKey<Customer> sort, String cursor, int limit) {
         StringBuilder where = new StringBuilder("e.dealerId = :dealerId");
         Map<String, Object> params = new HashMap<>();
         params.put("dealerId", dealerId);

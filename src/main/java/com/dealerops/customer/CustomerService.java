@@ -176,9 +176,9 @@ public class CustomerService {
     @WithSession
     public Uni<Page<CustomerView>> list(Caller caller, CustomerRepository.Filter requested, String sortName,
             String cursor, int limit) {
-        SortKey fallback = requested.updatedSince() != null ? CustomerRepository.UPDATED_FIRST_TO_LAST
+        SortKey<Customer> fallback = requested.updatedSince() != null ? CustomerRepository.UPDATED_FIRST_TO_LAST
                 : CustomerRepository.NEWEST_FIRST;
-        SortKey sort = SortKey.parse(sortName, CustomerRepository.SORTS, fallback);
+        SortKey<Customer> sort = SortKey.parse(sortName, CustomerRepository.SORTS, fallback);
         CustomerRepository.Filter filter = requested;
         if (!CustomerAccess.seesAll(caller)) {
             if (requested.ownerId() != null && !requested.ownerId().equals(caller.staffId())) {

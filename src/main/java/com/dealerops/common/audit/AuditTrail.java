@@ -26,7 +26,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AuditTrail implements PanacheRepositoryBase<AuditEvent, UUID> {
 
-    private static final SortKey OLDEST_FIRST = SortKey.ascending("occurredAt", "occurredAt", java.time.Instant.class);
+    private static final SortKey<AuditEvent> OLDEST_FIRST = SortKey.ascending("occurredAt", java.time.Instant.class,
+            e -> e.occurredAt, e -> e.id);
 
     private final Clock clock;
 

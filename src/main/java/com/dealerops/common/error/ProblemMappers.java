@@ -18,6 +18,7 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.dealerops.common.web.AllowedMethods;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -40,6 +41,12 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    private final AllowedMethods allowedMethods;
+
+    public ProblemMappers(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
         Response.ResponseBuilder builder = Problems.response(new Problem(e.slug(), e.title(), e.status(),
@@ -51,14 +58,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, request);
+        }
         if (status >= 500) {
             return unexpected(e, request);
         }
         Response.ResponseBuilder builder = Problems.response(Problems.forStatus(status, detailFor(status, e),
                 request.path()));
-        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-        if (allow != null) {
-            builder.header(HttpHeaders.ALLOW, allow);
+        if (status == 405) {
+            allowedMethods.forPath(request.path()).ifPresent(allow -> builder.header(HttpHeaders.ALLOW, allow));
         }
         return builder.build();
     }
@@ -110,8 +119,21 @@ public class ProblemMappers {
         return field.length() > 0 ? field.toString() : parameter == null ? "body" : parameter;
     }
 
-    @ServerExceptionMapper({ JsonProcessingException.class })
+    /* Listed one by one: Quarkus brings its own mappers for some of these, and the closest type wins. */
+    @ServerExceptionMapper({ JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+            MismatchedInputException.class, UnrecognizedPropertyException.class, InvalidFormatException.class,
+            InvalidTypeIdException.class, ValueInstantiationException.class,
+            com.fasterxml.jackson.databind.exc.InvalidDefinitionException.class,
+            com.fasterxml.jackson.databind.exc.InvalidNullException.class,
+            com.fasterxml.jackson.databind.exc.PropertyBindingException.class,
+            com.fasterxml.jackson.core.exc.StreamReadException.class,
+            com.fasterxml.jackson.core.io.JsonEOFException.class })
     public Response json(JsonProcessingException e, HttpServerRequest request) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem(problem, request); // e.g. the body limit, hit while Jackson was reading
+            }
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return problem(ProblemException.invalid(path(unknown), "unknown field"), request);
         }
@@ -127,21 +149,22 @@ public class ProblemMappers {
             if (field.isEmpty()) {
                 return problem(ProblemException.badRequest("The request body must be a JSON object"), request);
             }
-            return problem(ProblemException.invalid(field, "must be " + ("a valid " + typeName(
-                    mismatch.getTargetType()))), request);
+            return problem(ProblemException.invalid(field, "must be a " + typeName(mismatch.getTargetType())),
+                    request);
         }
         if (e instanceof ValueInstantiationException instantiation) {
-            Throwable cause = instantiation.getCause();
-            if (cause instanceof ProblemException problem) {
-                return problem(problem, request);
-            }
             return problem(ProblemException.invalid(path(instantiation), "is invalid"), request);
+        }
+        if (e instanceof JsonParseException && e.getMessage() != null && e.getMessage().contains("UTF-8")) {
+            return problem(ProblemException.badRequest("The request body is not valid UTF-8"), request);
         }
         if (e instanceof JsonParseException || e.getCause() instanceof java.io.CharConversionException) {
             return problem(ProblemException.badRequest("The request body is not well-formed JSON"), request);
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return problem(ProblemException.invalid(path(mapping), "is invalid"), request);
+            boolean encoding = e.getMessage() != null && e.getMessage().contains("UTF-8");
+            return problem(ProblemException.invalid(path(mapping), encoding ? "must be valid UTF-8" : "is invalid"),
+                    request);
         }
         return problem(ProblemException.badRequest("The request body is not valid JSON"), request);
     }

@@ -156,7 +156,7 @@ public class Idempotency {
         Response.ResponseBuilder builder = Response.status(outcome.status()).entity(serialize(outcome.body()))
                 .type(MediaType.APPLICATION_JSON_TYPE);
         if (outcome.location() != null) {
-            builder.location(outcome.location());
+            builder.header(HttpHeaders.LOCATION, outcome.location().toString()); // relative, as replays store it
         }
         if (outcome.version() != null) {
             builder.tag(EntityTags.of(outcome.version()));

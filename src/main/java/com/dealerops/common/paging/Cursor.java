@@ -18,7 +18,7 @@ public record Cursor(Object value, UUID id) {
             @JsonProperty("id") UUID id) {
     }
 
-    public static String encode(SortKey sort, Object value, UUID id) {
+    public static String encode(SortKey<?> sort, Object value, UUID id) {
         try {
             byte[] json = JSON.writeValueAsBytes(new Encoded(sort.name(), String.valueOf(value), id));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(json);
@@ -28,7 +28,7 @@ public record Cursor(Object value, UUID id) {
     }
 
     /** Decodes a cursor the client sent back; 400 if it was altered or belongs to another sort order. */
-    public static Cursor decode(String cursor, SortKey sort) {
+    public static Cursor decode(String cursor, SortKey<?> sort) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }

@@ -1,9 +1,7 @@
 package com.dealerops.common.paging;
 
-import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -23,10 +21,10 @@ public final class Keyset {
      * @param where HQL condition on alias {@code e}, already scoped to the caller's dealer
      */
     public static <T> Uni<Page<T>> page(Mutiny.Session session, Class<T> entity, String where,
-            Map<String, Object> params, SortKey sort, String cursor, int limit) {
+            Map<String, Object> params, SortKey<T> sort, String cursor, int limit) {
         Cursor after = Cursor.decode(cursor, sort);
         String hql = "from " + entity.getSimpleName() + " e where " + where
-                + (after == null ? "" : " and " + sort.afterCondition("e")) + sort.orderBy("e");
+                + (after == null ? "" : " and " + sort.afterCondition()) + sort.orderBy();
         Mutiny.SelectionQuery<T> query = session.createSelectionQuery(hql, entity);
         params.forEach(query::setParameter);
         if (after != null) {
@@ -39,16 +37,7 @@ public final class Keyset {
             }
             T last = rows.get(limit - 1);
             return new Page<>(List.copyOf(rows.subList(0, limit)),
-                    Cursor.encode(sort, read(last, sort.property()), (UUID) read(last, "id")));
+                    Cursor.encode(sort, sort.value().apply(last), sort.id().apply(last)));
         });
-    }
-
-    private static Object read(Object entity, String property) {
-        try {
-            Field field = entity.getClass().getField(property);
-            return field.get(entity);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + property + " of " + entity.getClass(), e);
-        }
     }
 }

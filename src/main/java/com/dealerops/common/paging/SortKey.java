@@ -2,6 +2,8 @@ package com.dealerops.common.paging;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.dealerops.common.error.ProblemException;
@@ -11,17 +13,20 @@ import com.dealerops.common.error.ProblemException;
  * orders by, and the direction. Rows are ordered by (property, id), which makes every position unique and lets
  * the next page start strictly after the last row seen, whatever is inserted meanwhile.
  */
-public record SortKey(String name, String property, boolean descending, Class<?> valueType) {
+public record SortKey<T>(String name, String property, boolean descending, Class<?> valueType,
+        Function<T, Object> value, Function<T, UUID> id) {
 
-    public static SortKey ascending(String name, String property, Class<?> valueType) {
-        return new SortKey(name, property, false, valueType);
+    public static <T> SortKey<T> ascending(String property, Class<?> valueType, Function<T, Object> value,
+            Function<T, UUID> id) {
+        return new SortKey<>(property, property, false, valueType, value, id);
     }
 
-    public static SortKey descending(String name, String property, Class<?> valueType) {
-        return new SortKey("-" + name, property, true, valueType);
+    public static <T> SortKey<T> descending(String property, Class<?> valueType, Function<T, Object> value,
+            Function<T, UUID> id) {
+        return new SortKey<>("-" + property, property, true, valueType, value, id);
     }
 
-    public static SortKey parse(String requested, List<SortKey> allowed, SortKey fallback) {
+    public static <T> SortKey<T> parse(String requested, List<SortKey<T>> allowed, SortKey<T> fallback) {
         if (requested == null || requested.isBlank()) {
             return fallback;
         }
@@ -30,21 +35,18 @@ public record SortKey(String name, String property, boolean descending, Class<?>
                         + allowed.stream().map(SortKey::name).collect(Collectors.joining(", "))));
     }
 
-    /** HQL: the order of the rows, then the condition "after the cursor" using :afterValue and :afterId. */
-    public String orderBy(String alias) {
+    /** HQL order of the rows, on alias {@code e}. */
+    String orderBy() {
         String direction = descending ? " desc" : " asc";
-        return " order by " + alias + "." + property + direction + ", " + alias + ".id" + direction;
+        return " order by e." + property + direction + ", e.id" + direction;
     }
 
-    public String afterCondition(String alias) {
-        return "(" + alias + "." + property + ", " + alias + ".id) " + (descending ? "<" : ">")
-                + " (:afterValue, :afterId)";
+    /** HQL condition "after the cursor", on alias {@code e}, with parameters :afterValue and :afterId. */
+    String afterCondition() {
+        return "(e." + property + ", e.id) " + (descending ? "<" : ">") + " (:afterValue, :afterId)";
     }
 
-    Object parseValue(String value) {
-        if (valueType == Instant.class) {
-            return Instant.parse(value);
-        }
-        return value;
+    Object parseValue(String text) {
+        return valueType == Instant.class ? Instant.parse(text) : text;
     }
 }

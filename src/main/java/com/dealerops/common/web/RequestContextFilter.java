@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
 
 import com.dealerops.common.db.DatabaseMigrator;
@@ -14,6 +15,7 @@ import com.dealerops.common.error.Problems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -31,14 +33,22 @@ public class RequestContextFilter {
 
     private final DatabaseMigrator migrator;
     private final ObjectMapper objectMapper;
+    private final long maxBodyBytes;
 
-    public RequestContextFilter(DatabaseMigrator migrator, ObjectMapper objectMapper) {
+    public RequestContextFilter(DatabaseMigrator migrator, ObjectMapper objectMapper,
+            @ConfigProperty(name = "dealerops.api.max-body-size", defaultValue = "1M") MemorySize maxBodySize) {
         this.migrator = migrator;
         this.objectMapper = objectMapper;
+        this.maxBodyBytes = maxBodySize.asLongValue();
     }
 
     void register(@Observes Filters filters) {
         filters.register(this::handle, 1000);
+    }
+
+    private Problem tooLarge(RoutingContext context) {
+        return Problems.forStatus(413, "The request body is larger than the limit of "
+                + Problems.MAX_BODY_DESCRIPTION, context.normalizedPath());
     }
 
     private void handle(RoutingContext context) {
@@ -49,6 +59,12 @@ public class RequestContextFilter {
         MDC.put(Problems.REQUEST_ID_MDC_KEY, requestId);
         context.put(Problems.REQUEST_ID_MDC_KEY, requestId);
         context.response().putHeader(REQUEST_ID_HEADER, requestId);
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && exceeds(length)) {
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+            send(context, tooLarge(context));
+            return;
+        }
         if (!migrator.isMigrated() && context.normalizedPath().startsWith("/api/")) {
             context.response().putHeader(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
             send(context, Problems.forStatus(503, "The service is starting; retry shortly",
@@ -56,6 +72,14 @@ public class RequestContextFilter {
             return;
         }
         context.next();
+    }
+
+    private boolean exceeds(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim()) > maxBodyBytes;
+        } catch (NumberFormatException e) {
+            return false; // Vert.x rejects a malformed Content-Length itself
+        }
     }
 
     void send(RoutingContext context, Problem problem) {
