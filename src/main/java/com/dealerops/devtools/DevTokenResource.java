@@ -50,6 +50,14 @@ public class DevTokenResource {
         this.audience = audience;
     }
 
+    void announce(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event,
+            @ConfigProperty(name = "quarkus.http.port") int port) {
+        org.jboss.logging.Logger.getLogger(DevTokenResource.class).infof(
+                "Dev tokens: curl 'http://localhost:%d/dev/token?role=sales' (roles: %s); Swagger UI: "
+                        + "http://localhost:%d/q/swagger-ui", port,
+                String.join(", ", Arrays.stream(Role.values()).map(Role::claimValue).toList()), port);
+    }
+
     public record DevToken(String token, String staffId, String name, List<String> roles, String dealerId,
             Instant expiresAt) {
     }

@@ -73,7 +73,7 @@ public class DatabaseMigrator {
     }
 
     private void migrate() {
-        if (reactiveUrl.isEmpty() || reactiveUrl.get().isBlank()) {
+        if (reactiveUrl.isEmpty() || reactiveUrl.get().isBlank() || reactiveUrl.get().contains(".invalid")) {
             throw new StartupFailure("No database configured: set " + URL_PROPERTY
                     + " to postgresql://host:5432/database, and " + CREDENTIAL_PROPERTIES + ".");
         }

@@ -122,6 +122,9 @@ public class StandardResponsesFilter implements OASFilter {
             ensure(responses, 409);
             ensure(responses, 422);
         }
+        APIResponses sorted = OASFactory.createAPIResponses();
+        new java.util.TreeMap<>(responses.getAPIResponses()).forEach(sorted::addAPIResponse);
+        operation.setResponses(sorted);
     }
 
     /** Adds the standard response unless the operation declared this code with content of its own. */
