@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.dealerops.common.audit.HistoryEntry;
+import com.dealerops.common.phone.PhoneNumbers;
 import com.dealerops.common.security.Caller;
 import com.dealerops.customer.dto.CustomerInput;
 import com.dealerops.customer.dto.CustomerView;

@@ -9,8 +9,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.dealerops.common.paging.Keyset;
+import com.dealerops.common.paging.LikePatterns;
 import com.dealerops.common.paging.Page;
 import com.dealerops.common.paging.SortKey;
+import com.dealerops.staff.OpenWork;
+import com.dealerops.staff.OpenWorkSource;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -50,6 +53,20 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
                 .getSingleResultOrNull());
     }
 
+    /** The customers a staff member owns: how many, and the first {@code limit} by name. */
+    public Uni<OpenWork.Kind> ownedBy(UUID dealerId, UUID ownerId, int limit) {
+        String owned = "from Customer c where c.dealerId = :dealerId and c.ownerId = :ownerId and c.deletedAt is null";
+        return getSession().chain(session -> session.createSelectionQuery("select count(c) " + owned, Long.class)
+                .setParameter("dealerId", dealerId).setParameter("ownerId", ownerId).getSingleResult()
+                .chain(total -> session.createSelectionQuery("select c.id, c.name " + owned + " order by c.name, c.id",
+                        Object[].class)
+                        .setParameter("dealerId", dealerId).setParameter("ownerId", ownerId)
+                        .setMaxResults(limit).getResultList()
+                        .map(rows -> new OpenWork.Kind(total, rows.stream()
+                                .map(row -> new OpenWorkSource.OpenWorkItem((UUID) row[0], (String) row[1]))
+                                .toList()))));
+    }
+
     public Uni<Page<Customer>> list(UUID dealerId, Filter filter, SortKey<Customer> sort, String cursor, int limit) {
         StringBuilder where = new StringBuilder("e.dealerId = :dealerId");
         Map<String, Object> params = new HashMap<>();
@@ -70,14 +87,10 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
             params.put("phone", filter.phone());
         }
         if (filter.namePrefix() != null) {
-            where.append(" and lower(e.name) like :namePrefix escape '\\'");
-            params.put("namePrefix", escapeLike(filter.namePrefix().toLowerCase()) + "%");
+            where.append(" and lower(e.name) like :namePrefix").append(LikePatterns.ESCAPE);
+            params.put("namePrefix", LikePatterns.startingWith(filter.namePrefix()));
         }
         return getSession().chain(session -> Keyset.page(session, Customer.class, where.toString(), params, sort,
                 cursor, limit));
-    }
-
-    private static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -15,6 +15,7 @@ import jakarta.validation.Validator;
 import com.dealerops.common.Ids;
 import com.dealerops.common.audit.AuditTrail;
 import com.dealerops.common.audit.HistoryEntry;
+import com.dealerops.common.phone.PhoneNumbers;
 import com.dealerops.common.concurrency.EntityTags;
 import com.dealerops.common.error.DatabaseFailures;
 import com.dealerops.common.error.ProblemException;

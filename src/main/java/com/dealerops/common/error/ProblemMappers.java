@@ -265,6 +265,12 @@ public class ProblemMappers {
             return problem(ProblemException.unprocessable("unknown-reference", "Unknown reference",
                     "The request refers to a record that does not exist"), request);
         }
+        if (postgres.isPresent() && "23514".equals(postgres.get().getSqlState())) {
+            // the database's own rule caught what validation should have: the client's input is still at fault
+            LOG.warnf("Check constraint %s refused a write that passed validation", postgres.get().getConstraint());
+            return problem(ProblemException.unprocessable("rule-violated", "Rule violated",
+                    "The request breaks a rule of the data (" + postgres.get().getConstraint() + ")"), request);
+        }
         LOG.error("Unexpected failure", e);
         return Problems.response(Problems.forStatus(500,
                 "Something went wrong on our side; quote the requestId when reporting it", request.path())).build();

@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import com.dealerops.common.error.Problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
 /**
  * Declares on every API operation the error responses the platform itself can give (so a generated client and
  * a contract test know them), instead of repeating them on each resource method: 400 (bad parameter or body),
@@ -25,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * conditional writes; 409 and 422 for the Idempotency-Key rules of POST. An operation may declare a code itself
  * with a more specific description; it is then left alone.
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class StandardResponsesFilter implements OASFilter {
 
     private record Standard(String name, int status, String description, String example) {

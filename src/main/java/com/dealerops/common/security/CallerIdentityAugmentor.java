@@ -48,9 +48,15 @@ public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
         UUID staffId = Caller.staffIdFor(subject);
         String dealerName = stringClaim(token, "dealer_name", "Dealer " + dealerId.toString().substring(0, 8));
         return registry.register(dealerId, dealerName, staffId, subject, name, roles)
-                .map(zone -> QuarkusSecurityIdentity.builder(identity)
-                        .addAttribute(CALLER_ATTRIBUTE, new Caller(dealerId, staffId, subject, name, roles, zone))
-                        .build());
+                .map(registration -> {
+                    if (!registration.active()) {
+                        throw rejected("this staff member has been deactivated");
+                    }
+                    return QuarkusSecurityIdentity.builder(identity)
+                            .addAttribute(CALLER_ATTRIBUTE, new Caller(dealerId, staffId, subject, name, roles,
+                                    registration.zone()))
+                            .build();
+                });
     }
 
     private static UUID dealerId(JsonWebToken token) {

@@ -29,8 +29,8 @@ public class StaffRegistry {
                 ON CONFLICT (id) DO NOTHING
                 RETURNING time_zone
             ), seen AS (
-                INSERT INTO staff (dealer_id, id, subject, name, roles, first_seen_at, last_seen_at)
-                VALUES ($1, $3, $4, $5, $6, $7, $7)
+                INSERT INTO staff (dealer_id, id, subject, name, roles, department, first_seen_at, last_seen_at)
+                VALUES ($1, $3, $4, $5, $6, $8, $7, $7)
                 ON CONFLICT (dealer_id, id) DO UPDATE SET
                     name = excluded.name,
                     roles = excluded.roles,
@@ -40,16 +40,20 @@ public class StaffRegistry {
                                       THEN excluded.last_seen_at ELSE staff.updated_at END,
                     version = staff.version + CASE WHEN staff.name <> excluded.name
                                                      OR staff.roles <> excluded.roles THEN 1 ELSE 0 END
-                RETURNING id
+                RETURNING active
             )
             SELECT coalesce((SELECT time_zone FROM new_dealer), (SELECT time_zone FROM dealer WHERE id = $1))
                    AS time_zone,
-                   (SELECT count(*) FROM seen) AS registered
+                   (SELECT active FROM seen) AS active
             """;
 
     private final Pool pool;
     private final Clock clock;
-    private final Cache<Key, ZoneId> known = Caffeine.newBuilder()
+    /** What the service knows of a caller: their dealer's time zone, and whether the directory lets them in. */
+    public record Registration(ZoneId zone, boolean active) {
+    }
+
+    private final Cache<Key, Registration> known = Caffeine.newBuilder()
             .maximumSize(20_000)
             .expireAfterWrite(Duration.ofMinutes(10))
             .build();
@@ -62,13 +66,13 @@ public class StaffRegistry {
     private record Key(UUID dealerId, UUID staffId, String name, java.util.Set<Role> roles) {
     }
 
-    /** Records the caller if needed, and tells the dealer's time zone. */
-    public Uni<ZoneId> register(UUID dealerId, String dealerName, UUID staffId, String subject, String name,
+    /** Records the caller if needed, and tells the dealer's time zone and whether the caller is active. */
+    public Uni<Registration> register(UUID dealerId, String dealerName, UUID staffId, String subject, String name,
             java.util.Set<Role> roles) {
         Key key = new Key(dealerId, staffId, name, roles);
-        ZoneId zone = known.getIfPresent(key);
-        if (zone != null) {
-            return Uni.createFrom().item(zone);
+        Registration cached = known.getIfPresent(key);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
         }
         String[] roleClaims = roles.stream().map(Role::claimValue).sorted().toArray(String[]::new);
         Tuple params = Tuple.tuple()
@@ -78,17 +82,26 @@ public class StaffRegistry {
                 .addString(subject)
                 .addString(name)
                 .addArrayOfString(roleClaims)
-                .addOffsetDateTime(clock.instant().atOffset(java.time.ZoneOffset.UTC));
+                .addOffsetDateTime(clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                .addString(Department.fromRoles(roles).name());
         return pool.preparedQuery(REGISTER).execute(params).map(rows -> {
             Row row = rows.iterator().next();
-            ZoneId dealerZone = ZoneId.of(row.getString("time_zone"));
-            known.put(key, dealerZone);
-            return dealerZone;
+            Registration registration = new Registration(ZoneId.of(row.getString("time_zone")),
+                    row.getBoolean("active"));
+            known.put(key, registration);
+            return registration;
         });
     }
 
-    /** Forget what is cached for a dealer, after its settings (time zone) change. */
+    /**
+     * Forget what is cached for a dealer (its time zone changed) or for one staff member (deactivated). Other
+     * instances notice within the cache's 10 minutes.
+     */
     public void forgetDealer(UUID dealerId) {
         known.asMap().keySet().removeIf(key -> key.dealerId().equals(dealerId));
+    }
+
+    public void forgetStaff(UUID dealerId, UUID staffId) {
+        known.asMap().keySet().removeIf(key -> key.dealerId().equals(dealerId) && key.staffId().equals(staffId));
     }
 }

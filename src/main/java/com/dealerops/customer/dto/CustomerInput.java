@@ -12,7 +12,7 @@ import com.dealerops.customer.ContactChannel;
 import com.dealerops.customer.ContactTime;
 import com.dealerops.customer.Gender;
 import com.dealerops.customer.Source;
-import com.dealerops.customer.ValidPhone;
+import com.dealerops.common.phone.ValidPhone;
 
 /** What a client sends to create a customer (POST) or to replace one (PUT). */
 @Schema(name = "CustomerInput", description = "A customer as a client writes it. On PUT, an absent field is "

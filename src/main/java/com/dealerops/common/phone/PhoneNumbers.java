@@ -1,4 +1,4 @@
-package com.dealerops.customer;
+package com.dealerops.common.phone;
 
 import java.util.Optional;
 

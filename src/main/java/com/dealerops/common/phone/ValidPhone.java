@@ -1,4 +1,4 @@
-package com.dealerops.customer;
+package com.dealerops.common.phone;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package com.dealerops.customer;
+package com.dealerops.common.phone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
