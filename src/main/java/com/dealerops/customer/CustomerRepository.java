@@ -1,16 +1,11 @@
 package com.dealerops.customer;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.dealerops.common.paging.Keyset;
-import com.dealerops.common.paging.LikePatterns;
-import com.dealerops.common.paging.Page;
 import com.dealerops.common.paging.SortKey;
 import com.dealerops.staff.OpenWork;
 import com.dealerops.staff.OpenWorkSource;
@@ -65,32 +60,5 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
                         .map(rows -> new OpenWork.Kind(total, rows.stream()
                                 .map(row -> new OpenWorkSource.OpenWorkItem((UUID) row[0], (String) row[1]))
                                 .toList()))));
-    }
-
-    public Uni<Page<Customer>> list(UUID dealerId, Filter filter, SortKey<Customer> sort, String cursor, int limit) {
-        StringBuilder where = new StringBuilder("e.dealerId = :dealerId");
-        Map<String, Object> params = new HashMap<>();
-        params.put("dealerId", dealerId);
-        if (filter.updatedSince() != null) {
-            // delta sync: tombstones included
-            where.append(" and e.updatedAt >= :updatedSince");
-            params.put("updatedSince", filter.updatedSince());
-        } else {
-            where.append(" and e.deletedAt is null");
-        }
-        if (filter.ownerId() != null) {
-            where.append(" and e.ownerId = :ownerId");
-            params.put("ownerId", filter.ownerId());
-        }
-        if (filter.phone() != null) {
-            where.append(" and e.phone = :phone");
-            params.put("phone", filter.phone());
-        }
-        if (filter.namePrefix() != null) {
-            where.append(" and lower(e.name) like :namePrefix").append(LikePatterns.ESCAPE);
-            params.put("namePrefix", LikePatterns.startingWith(filter.namePrefix()));
-        }
-        return getSession().chain(session -> Keyset.page(session, Customer.class, where.toString(), params, sort,
-                cursor, limit));
     }
 }

@@ -46,15 +46,17 @@ public class CustomerService {
     private static final String ID_CONSTRAINTS = "customer_id_uq|customer_pkey";
 
     private final CustomerRepository customers;
+    private final CustomerListQuery listQuery;
     private final StaffRepository staff;
     private final AuditTrail audit;
     private final Validator validator;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    public CustomerService(CustomerRepository customers, StaffRepository staff, AuditTrail audit,
+    public CustomerService(CustomerRepository customers, CustomerListQuery listQuery, StaffRepository staff, AuditTrail audit,
             Validator validator, ObjectMapper objectMapper, Clock clock) {
         this.customers = customers;
+        this.listQuery = listQuery;
         this.staff = staff;
         this.audit = audit;
         this.validator = validator;
@@ -174,7 +176,6 @@ public class CustomerService {
         });
     }
 
-    @WithSession
     public Uni<Page<CustomerView>> list(Caller caller, CustomerRepository.Filter requested, String sortName,
             String cursor, int limit) {
         SortKey<Customer> fallback = requested.updatedSince() != null ? CustomerRepository.UPDATED_FIRST_TO_LAST
@@ -188,7 +189,7 @@ public class CustomerService {
             filter = new CustomerRepository.Filter(caller.staffId(), requested.phone(), requested.namePrefix(),
                     requested.updatedSince());
         }
-        return customers.list(caller.dealerId(), filter, sort, cursor, limit)
+        return listQuery.list(caller.dealerId(), filter, sort, cursor, limit)
                 .map(page -> new Page<>(page.items().stream().map(c -> CustomerMapper.toView(c, caller)).toList(),
                         page.nextCursor()));
     }

@@ -9,25 +9,43 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Settings rows (JSON per section), read with their dealer in one statement. */
 @ApplicationScoped
 @WithSession
 public class SettingsRepository {
 
+    private final Pool pool;
+
+    public SettingsRepository(Pool pool) {
+        this.pool = pool;
+    }
+
     /** The dealer's name and zone, and each stored section (section null when none is stored yet). */
     record Stored(String dealerName, String timeZone, String section, String json, Long version) {
     }
 
+    /**
+     * On the SQL client, not the Hibernate session: a read needs no persistence context, and writes are guarded by
+     * their version, not by reading in the same transaction.
+     */
     Uni<List<Stored>> load(UUID dealerId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return pool.preparedQuery("""
                 SELECT d.name, d.time_zone, s.section, CAST(s.settings AS text), s.version
                 FROM dealer d LEFT JOIN dealer_settings s ON s.dealer_id = d.id
-                WHERE d.id = :dealerId""", Object[].class)
-                .setParameter("dealerId", dealerId)
-                .getResultList()
-                .map(rows -> rows.stream().map(row -> new Stored((String) row[0], (String) row[1], (String) row[2],
-                        (String) row[3], row[4] == null ? null : ((Number) row[4]).longValue())).toList()));
+                WHERE d.id = $1""")
+                .execute(Tuple.of(dealerId))
+                .map(rows -> {
+                    List<Stored> stored = new java.util.ArrayList<>();
+                    for (Row row : rows) {
+                        stored.add(new Stored(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
+                                row.getLong(4)));
+                    }
+                    return stored;
+                });
     }
 
     /** Stores a section that was never stored; 0 when someone else stored it first. */

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -21,6 +22,7 @@ import com.dealerops.common.security.Role;
 import com.dealerops.common.security.Roles;
 import com.dealerops.settings.SettingsService;
 import com.dealerops.settings.WorkingCalendar;
+import com.dealerops.staff.dto.IdentityView;
 import com.dealerops.staff.dto.MeView;
 
 import io.smallrye.mutiny.Uni;
@@ -40,6 +42,26 @@ public class MeResource {
         this.settings = settings;
         this.caller = caller;
         this.clock = clock;
+    }
+
+    @GET
+    @Path("/identity")
+    @RolesAllowed({ Roles.SALES, Roles.SALES_MANAGER, Roles.AFTER_SALES, Roles.CUSTOMER_SERVICE, Roles.FINANCE,
+            Roles.ADMIN, Roles.INTEGRATION })
+    @Operation(summary = "Who the service takes you for", description = "What the service read from your token: "
+            + "staff id, name, dealer and roles. For checking an integration's or identity provider's tokens; "
+            + "answered without a database round trip once the caller is known.")
+    @APIResponse(responseCode = "200", description = "The caller as the token names them", content = @Content(
+            schema = @Schema(implementation = IdentityView.class), examples = @ExampleObject(name = "salesperson",
+                    value = """
+                            {"staffId":"0193b0a4-0000-7000-8000-000000000101","subject":
+                             "0193b0a4-0000-7000-8000-000000000101","name":"李伟",
+                             "dealerId":"0193b0a4-0000-7000-8000-000000000001","roles":["sales"],
+                             "timeZone":"Asia/Shanghai"}""")))
+    public IdentityView identity() {
+        Caller who = caller.get();
+        return new IdentityView(who.staffId(), who.subject(), who.name(), who.dealerId(),
+                who.roles().stream().map(Role::claimValue).sorted().toList(), who.zone().getId());
     }
 
     @GET

@@ -33,14 +33,9 @@ public class StaffRepository implements PanacheRepositoryBase<Staff, Staff.Key> 
 
     /** Whether the staff member exists in the dealer, is active, and works in sales (may own customers). */
     public Uni<Boolean> isActiveSalesStaff(UUID dealerId, UUID staffId) {
-        return getSession().chain(session -> session.createNativeQuery("""
-                SELECT count(*) FROM staff
-                WHERE dealer_id = :dealerId AND id = :staffId AND active
-                  AND roles && ARRAY['sales', 'sales-manager']""", Long.class)
-                .setParameter("dealerId", dealerId)
-                .setParameter("staffId", staffId)
-                .getSingleResult()
-                .map(count -> count > 0));
+        return findInDealer(dealerId, staffId).map(member -> member != null && member.active
+                && java.util.Arrays.stream(member.roles).anyMatch(role -> role.equals("sales")
+                        || role.equals("sales-manager")));
     }
 
     public Uni<Page<Staff>> list(UUID dealerId, Filter filter, String cursor, int limit) {

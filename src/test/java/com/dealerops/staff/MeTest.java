@@ -46,6 +46,19 @@ class MeTest {
     }
 
     @Test
+    void identityTellsWhatTheServiceReadFromTheToken() {
+        Tokens.Staff integration = Tokens.staff(Tokens.newDealer(), "integration");
+        as(integration).get("/api/v1/me/identity").then().statusCode(200)
+                .body("staffId", equalTo(integration.id().toString()))
+                .body("subject", equalTo(integration.id().toString()))
+                .body("name", equalTo(integration.name()))
+                .body("dealerId", equalTo(integration.dealerId().toString()))
+                .body("roles", contains("integration"))
+                .body("timeZone", equalTo("Asia/Shanghai"));
+        assertProblem(io.restassured.RestAssured.given().get("/api/v1/me/identity"), 401, "unauthorized");
+    }
+
+    @Test
     void todayAndTimestampsAreInTheDealersTimeZone() {
         QuarkusMock.installMockForType(Clock.fixed(MONDAY_MORNING_IN_SHANGHAI, ZoneOffset.UTC), Clock.class);
         UUID dealer = Tokens.newDealer();

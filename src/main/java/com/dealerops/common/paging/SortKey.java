@@ -13,17 +13,22 @@ import com.dealerops.common.error.ProblemException;
  * orders by, and the direction. Rows are ordered by (property, id), which makes every position unique and lets
  * the next page start strictly after the last row seen, whatever is inserted meanwhile.
  */
-public record SortKey<T>(String name, String property, boolean descending, Class<?> valueType,
+public record SortKey<T>(String name, String property, String column, boolean descending, Class<?> valueType,
         Function<T, Object> value, Function<T, UUID> id) {
 
     public static <T> SortKey<T> ascending(String property, Class<?> valueType, Function<T, Object> value,
             Function<T, UUID> id) {
-        return new SortKey<>(property, property, false, valueType, value, id);
+        return new SortKey<>(property, property, column(property), false, valueType, value, id);
     }
 
     public static <T> SortKey<T> descending(String property, Class<?> valueType, Function<T, Object> value,
             Function<T, UUID> id) {
-        return new SortKey<>("-" + property, property, true, valueType, value, id);
+        return new SortKey<>("-" + property, property, column(property), true, valueType, value, id);
+    }
+
+    /** createdAt is created_at: entity properties and columns follow that one naming rule here. */
+    private static String column(String property) {
+        return property.replaceAll("([A-Z])", "_$1").toLowerCase();
     }
 
     public static <T> SortKey<T> parse(String requested, List<SortKey<T>> allowed, SortKey<T> fallback) {
@@ -44,6 +49,17 @@ public record SortKey<T>(String name, String property, boolean descending, Class
     /** HQL condition "after the cursor", on alias {@code e}, with parameters :afterValue and :afterId. */
     String afterCondition() {
         return "(e." + property + ", e.id) " + (descending ? "<" : ">") + " (:afterValue, :afterId)";
+    }
+
+    /** SQL order of the rows, for {@link SqlKeyset}. */
+    String sqlOrderBy() {
+        String direction = descending ? " DESC" : " ASC";
+        return " ORDER BY " + column + direction + ", id" + direction;
+    }
+
+    String sqlAfterCondition(int valueParameter, int idParameter) {
+        return "(" + column + ", id) " + (descending ? "<" : ">") + " ($" + valueParameter + ", $" + idParameter
+                + ")";
     }
 
     Object parseValue(String text) {

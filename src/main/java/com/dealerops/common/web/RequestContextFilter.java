@@ -1,6 +1,7 @@
 package com.dealerops.common.web;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +55,10 @@ public class RequestContextFilter {
     private void handle(RoutingContext context) {
         String requestId = context.request().getHeader(REQUEST_ID_HEADER);
         if (requestId == null || !SAFE_REQUEST_ID.matcher(requestId).matches()) {
-            requestId = UUID.randomUUID().toString();
+            // a correlation id, not a secret: no SecureRandom on every request
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            requestId = new UUID(random.nextLong() & ~0xF000L | 0x4000L,
+                    random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
         }
         MDC.put(Problems.REQUEST_ID_MDC_KEY, requestId);
         context.put(Problems.REQUEST_ID_MDC_KEY, requestId);
