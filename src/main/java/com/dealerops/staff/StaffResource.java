@@ -198,6 +198,7 @@ public class StaffResource {
 
     @POST
     @Path("/{id}/deactivate")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Deactivate a staff member", description = "Role: admin. They go off duty, get no new "
             + "assignments, and their tokens are refused. The response lists the work they still hold, to reassign.")
@@ -222,6 +223,7 @@ public class StaffResource {
 
     @POST
     @Path("/{id}/activate")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Activate a deactivated staff member", description = "Role: admin.")
     @APIResponse(responseCode = "200", description = "Active again", headers = @Header(name = "ETag",

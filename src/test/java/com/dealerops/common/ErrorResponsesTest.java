@@ -84,6 +84,11 @@ class ErrorResponsesTest {
                 400, "validation-failed").body("errors[0].field", equalTo("name"));
         assertProblem(as(sales).body("{\"name\":\"a\",\"phone\":\"" + Api.newPhone() + "\",\"ownerId\":\"zz\"}")
                 .post(CUSTOMERS), 400, "validation-failed").body("errors[0].field", equalTo("ownerId"));
+        // no silent coercion: a number is not a name, "true" is not a boolean
+        assertProblem(as(sales).body("{\"name\":12345,\"phone\":\"" + Api.newPhone() + "\"}").post(CUSTOMERS), 400,
+                "validation-failed").body("errors[0].field", equalTo("name"));
+        assertProblem(as(sales).body("{\"name\":\"a\",\"phone\":\"" + Api.newPhone() + "\",\"contactConsent\":\"true\"}")
+                .post(CUSTOMERS), 400, "validation-failed").body("errors[0].field", equalTo("contactConsent"));
     }
 
     @Test

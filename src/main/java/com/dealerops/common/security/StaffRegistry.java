@@ -40,11 +40,16 @@ public class StaffRegistry {
                                       THEN excluded.last_seen_at ELSE staff.updated_at END,
                     version = staff.version + CASE WHEN staff.name <> excluded.name
                                                      OR staff.roles <> excluded.roles THEN 1 ELSE 0 END
+                -- a known staff member is written only when the token says something new, or hourly for
+                -- last_seen_at: authenticating is not a write
+                WHERE staff.name <> excluded.name OR staff.roles <> excluded.roles OR staff.first_seen_at IS NULL
+                   OR staff.last_seen_at < excluded.last_seen_at - interval '1 hour'
                 RETURNING active
             )
             SELECT coalesce((SELECT time_zone FROM new_dealer), (SELECT time_zone FROM dealer WHERE id = $1))
                    AS time_zone,
-                   (SELECT active FROM seen) AS active
+                   coalesce((SELECT active FROM seen), (SELECT active FROM staff WHERE dealer_id = $1 AND id = $3))
+                   AS active
             """;
 
     private final Pool pool;
