@@ -51,6 +51,33 @@ class StaffRegistrationTest {
         assertEquals(1L, updated.getLong("version"));
     }
 
+    @Test
+    void manyFirstRequestsAtOnceFromANewDealerAllSucceed() {
+        UUID dealer = Tokens.newDealer();
+        String token = Tokens.claims(dealer, "idp|racer-" + UUID.randomUUID(), "并发", "sales").sign();
+        java.util.List<java.util.concurrent.CompletableFuture<Integer>> requests = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 20; i++) {
+                requests.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return given().auth().oauth2(token).get(CUSTOMERS).statusCode();
+                }, pool));
+            }
+            start.countDown();
+            assertEquals(java.util.Collections.nCopies(20, 200), requests.stream()
+                    .map(java.util.concurrent.CompletableFuture::join).toList());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1L, row("SELECT count(*) AS n FROM staff WHERE dealer_id = $1", dealer).getLong("n"));
+    }
+
     private Row row(String sql, Object... params) {
         return pool.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(5))
                 .iterator().next();

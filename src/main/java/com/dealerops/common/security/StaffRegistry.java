@@ -89,12 +89,19 @@ public class StaffRegistry {
                 .addArrayOfString(roleClaims)
                 .addOffsetDateTime(clock.instant().atOffset(java.time.ZoneOffset.UTC))
                 .addString(Department.fromRoles(roles).name());
+        // two first requests of one staff member (or dealer) at once: the second statement waits for the first
+        // insert, changes nothing, and its snapshot predates that insert, so it sees no row; asked again, it does
+        return registerOnce(params).onItem().ifNull().switchTo(() -> registerOnce(params))
+                .onItem().ifNull().failWith(() -> new IllegalStateException("staff " + staffId + " not registered"))
+                .invoke(registration -> known.put(key, registration));
+    }
+
+    private Uni<Registration> registerOnce(Tuple params) {
         return pool.preparedQuery(REGISTER).execute(params).map(rows -> {
             Row row = rows.iterator().next();
-            Registration registration = new Registration(ZoneId.of(row.getString("time_zone")),
-                    row.getBoolean("active"));
-            known.put(key, registration);
-            return registration;
+            Boolean active = row.getBoolean("active");
+            String zone = row.getString("time_zone");
+            return active == null || zone == null ? null : new Registration(ZoneId.of(zone), active);
         });
     }
 
