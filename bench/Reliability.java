@@ -229,13 +229,14 @@ public class Reliability {
                 }
             }
             if (response.statusCode() >= 500) {
+                // only an outage excuses a 5xx, and then only a 503 that says when to come back
                 boolean expected = response.statusCode() == 503 && outage.get()
                         && response.headers().firstValue("Retry-After").isPresent();
                 if (outage.get()) {
                     outageAnswers.increment();
                     slowestDuringOutageMicros.accumulateAndGet(micros, Math::max);
                 }
-                if (!expected && !outage.get()) {
+                if (!expected) {
                     failures.add(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
                 }
             }

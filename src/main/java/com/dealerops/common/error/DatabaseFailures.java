@@ -14,6 +14,7 @@ public final class DatabaseFailures {
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.net.ConnectException
+                    || t instanceof java.net.SocketException
                     || t instanceof java.net.NoRouteToHostException
                     || t instanceof java.nio.channels.ClosedChannelException
                     || t instanceof io.netty.channel.ConnectTimeoutException
@@ -32,7 +33,8 @@ public final class DatabaseFailures {
             }
             String message = t.getMessage();
             if (message != null && (message.contains("Connection refused") || message.contains("Connection reset")
-                    || message.contains("Pool closed") || message.contains("Timeout waiting for connection"))) {
+                    || message.contains("Connection is not active") || message.contains("Pool closed")
+                    || message.contains("Timeout waiting for connection"))) {
                 return true;
             }
         }
