@@ -86,10 +86,17 @@ python3 bench/capture.py "$db_log" "$offset" "$db_name" "${random_caller[@]}" --
   > "$out/create.pgbench"
 for f in list create; do echo "-- $f: $(grep -vc '^\\' "$out/$f.pgbench") statements"; sed 's/^/   /' "$out/$f.pgbench" | cut -c1-150; done
 
-echo "== measuring (${seconds}s each, $connections connections, $threads threads)"
+echo "== measuring (${seconds}s each, $connections connections, $threads threads); each pgbench baseline runs right"
+echo "   after its scenario, so both see the machine in the same state"
+run_pgbench() { # name
+  pgbench -h "$db_host" -p "$db_port" -U "$db_user" -n -M prepared -c "$connections" -j "$threads" -T "$seconds" \
+    -f "$out/$1.pgbench" "$db_name" > "$out/pgbench-$1.txt" 2>&1
+}
 BENCH_RUN=2 run_wrk list list "$seconds"
+run_pgbench list
 run_wrk get304 get304 "$seconds"
 BENCH_RUN=2 run_wrk create create "$seconds"
+run_pgbench create
 BENCH_UPDATE_OFFSET=40000 run_wrk update update "$seconds"
 run_wrk identity identity "$seconds"
 sleep 6 # one TrimNativeHeapInterval
@@ -98,14 +105,6 @@ gzip_bytes=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzi
   -H "Authorization: Bearer $(sed -n '1s/^sales 0 //p' "$BENCH_TOKENS")" "$url/api/v1/customers?limit=20")
 plain_bytes=$(curl -s -o /dev/null -w '%{size_download}' \
   -H "Authorization: Bearer $(sed -n '1s/^sales 0 //p' "$BENCH_TOKENS")" "$url/api/v1/customers?limit=20")
-
-echo "== baseline: pgbench with the captured SQL (-M prepared, TCP to $db_host:$db_port)"
-run_pgbench() { # name
-  pgbench -h "$db_host" -p "$db_port" -U "$db_user" -n -M prepared -c "$connections" -j "$threads" -T "$seconds" \
-    -f "$out/$1.pgbench" "$db_name" > "$out/pgbench-$1.txt" 2>&1
-}
-run_pgbench list
-run_pgbench create
 
 wrk_rps() { awk '/Requests\/sec/ {print $2}' "$out/wrk-$1.txt"; }
 wrk_pct() { awk -v p="$2%" '$1 == p {print $2}' "$out/wrk-$1.txt"; }

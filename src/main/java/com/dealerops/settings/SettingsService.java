@@ -27,7 +27,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -57,7 +57,6 @@ public class SettingsService {
     }
 
     /** Every section of the caller's dealer (what other features read their rules from). */
-    @WithSession
     public Uni<DealerSettings> all(UUID dealerId) {
         return repository.load(dealerId).map(rows -> {
             Map<SettingsSection, Versioned<Record>> sections = resolve(rows);
@@ -75,7 +74,6 @@ public class SettingsService {
         });
     }
 
-    @WithSession
     public <T extends Record> Uni<Versioned<T>> section(UUID dealerId, SettingsSection section, Class<T> type) {
         return repository.load(dealerId).map(rows -> {
             Versioned<Record> stored = resolve(rows).get(section);
@@ -84,13 +82,15 @@ public class SettingsService {
     }
 
     /** The dealer's calendar, for deadlines and bookings. */
-    @WithSession
     public Uni<WorkingCalendar> calendar(UUID dealerId) {
         return section(dealerId, SettingsSection.GENERAL, GeneralSettings.class)
                 .map(general -> new WorkingCalendar(general.settings()));
     }
 
-    @WithTransaction
+    /**
+     * Reads the current section first, then writes in a transaction of its own: the write is guarded by the
+     * version, and no request holds a session's connection while it asks the pool for another.
+     */
     public <T extends Record> Uni<Versioned<T>> replace(Caller caller, SettingsSection section, long expectedVersion,
             T replacement) {
         if (!section.mayBeEditedBy(caller)) {
@@ -101,27 +101,32 @@ public class SettingsService {
         return repository.load(caller.dealerId()).chain(rows -> {
             Versioned<Record> current = resolve(rows).get(section);
             EntityTags.ensureCurrent(expectedVersion, current.version());
-            String json = write(replacement);
-            var now = Clocks.now(clock);
-            Uni<Integer> stored = current.version() == 0
-                    ? repository.insert(caller.dealerId(), section, json, now, caller.staffId())
-                    : repository.update(caller.dealerId(), section, json, expectedVersion, now, caller.staffId());
-            return stored.chain(count -> {
-                if (count == 0) {
-                    throw new ProblemException(412, "stale-version", "Precondition failed",
-                            "The settings were changed by someone else; fetch them again and reapply your change");
-                }
-                Uni<Integer> dealerRow = replacement instanceof GeneralSettings general
-                        ? repository.updateDealer(caller.dealerId(), general.displayName(), general.timeZone())
-                        : Uni.createFrom().item(0);
-                return dealerRow.chain(ignored -> audit.record(caller, AUDIT_TYPE + section.path(),
-                        caller.dealerId(), "UPDATED", fields(current.settings()), fields(replacement)));
-            }).invoke(() -> {
-                if (section == SettingsSection.GENERAL) {
-                    registry.forgetDealer(caller.dealerId()); // the dealer's zone may have changed
-                }
-            }).map(ignored -> new Versioned<>(replacement, current.version() + 1));
+            return Panache.withTransaction(() -> store(caller, section, expectedVersion, replacement, current));
         });
+    }
+
+    private <T extends Record> Uni<Versioned<T>> store(Caller caller, SettingsSection section, long expectedVersion,
+            T replacement, Versioned<Record> current) {
+        String json = write(replacement);
+        var now = Clocks.now(clock);
+        Uni<Integer> stored = current.version() == 0
+                ? repository.insert(caller.dealerId(), section, json, now, caller.staffId())
+                : repository.update(caller.dealerId(), section, json, expectedVersion, now, caller.staffId());
+        return stored.chain(count -> {
+            if (count == 0) {
+                throw new ProblemException(412, "stale-version", "Precondition failed",
+                        "The settings were changed by someone else; fetch them again and reapply your change");
+            }
+            Uni<Integer> dealerRow = replacement instanceof GeneralSettings general
+                    ? repository.updateDealer(caller.dealerId(), general.displayName(), general.timeZone())
+                    : Uni.createFrom().item(0);
+            return dealerRow.chain(ignored -> audit.record(caller, AUDIT_TYPE + section.path(),
+                    caller.dealerId(), "UPDATED", fields(current.settings()), fields(replacement)));
+        }).invoke(() -> {
+            if (section == SettingsSection.GENERAL) {
+                registry.forgetDealer(caller.dealerId()); // the dealer's zone may have changed
+            }
+        }).map(ignored -> new Versioned<>(replacement, current.version() + 1));
     }
 
     @WithSession

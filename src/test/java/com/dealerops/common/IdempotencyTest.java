@@ -68,6 +68,37 @@ class IdempotencyTest {
     }
 
     @Test
+    void manyConcurrentReplaysDoNotStarveTheConnectionPool() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Api.customer("王芳", Api.newPhone());
+        as(sales).header("Idempotency-Key", key).body(body).post(CUSTOMERS).then().statusCode(201);
+        // more replays at once than the pool has connections (20): each must finish on one connection
+        ExecutorService many = Executors.newFixedThreadPool(40);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<Response>> futures = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                futures.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return as(sales).header("Idempotency-Key", key).body(body).post(CUSTOMERS);
+                }, many));
+            }
+            long began = System.nanoTime();
+            start.countDown();
+            List<Response> responses = futures.stream().map(CompletableFuture::join).toList();
+            assertEquals(Set.of(201), responses.stream().map(Response::statusCode).collect(Collectors.toSet()));
+            long millis = (System.nanoTime() - began) / 1_000_000;
+            org.junit.jupiter.api.Assertions.assertTrue(millis < 2500, "40 replays took " + millis + " ms");
+        } finally {
+            many.shutdownNow();
+        }
+    }
+
+    @Test
     void aLaterRepeatGetsTheFirstResponseEvenAfterTheCustomerChanged() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = Api.customer("王芳", Api.newPhone());

@@ -32,6 +32,9 @@ public final class DatabaseFailures {
                 }
             }
             String message = t.getMessage();
+            if (t instanceof io.vertx.core.impl.NoStackTraceThrowable && "Timeout".equals(message)) {
+                return true; // no pooled connection came free in time
+            }
             if (message != null && (message.contains("Connection refused") || message.contains("Connection reset")
                     || message.contains("Connection is not active") || message.contains("Pool closed")
                     || message.contains("Timeout waiting for connection"))) {

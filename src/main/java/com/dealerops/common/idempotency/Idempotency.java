@@ -108,15 +108,19 @@ public class Idempotency {
                 // match, which made that cache a hot spot (JFR: 13 % of a create in SelectInterpretationsKey.equals)
                 .executeUpdate()
                 .chain(claimed -> claimed == 0
-                        ? replay(caller, key, hash)
+                        ? Uni.createFrom().<Response>nullItem()
                         : work.get().map(this::serialized)
                                 .call(outcome -> complete(session, caller, key, outcome))
-                                .map(this::respond))));
+                                .map(this::respond))))
+                // a replay reads the stored response after this transaction let its connection go: reading it
+                // while holding one would take a second connection per request and starve the pool under load
+                .onItem().ifNull().switchTo(() -> replay(caller, key, hash));
     }
 
     /**
-     * The first request's committed response, read on the SQL client: the claim found the committed row, and a
-     * native select through the session would only fill Hibernate's plan cache with keys that never match.
+     * The first request's committed response, read on the SQL client once the claim's transaction is over: the
+     * claim found the committed row, and a native select through the session would only fill Hibernate's plan
+     * cache with keys that never match.
      */
     private Uni<Response> replay(Caller caller, String key, String hash) {
         return pool.preparedQuery(STORED).execute(Tuple.of(caller.dealerId(), caller.staffId(), key)).map(rows -> {
