@@ -15,12 +15,12 @@ import org.hibernate.validator.constraints.Range;
 /** The delivery standard (交车标准): what is inspected, what is handed over, and who calls the customer after. */
 @Schema(name = "DeliverySettings")
 public record DeliverySettings(
-        @NotEmpty @Size(max = 50) @Valid @Schema(required = true, description = "PDI checklist, in order")
-        List<ChecklistItem> pdiChecklist,
-        @NotEmpty @Size(max = 30) @Valid @Schema(required = true, description = "Documents handed over at delivery")
-        List<ChecklistItem> requiredDocuments,
-        @NotNull @Size(max = 10) @Valid @Schema(required = true, description = "Follow-ups scheduled when a car is "
-                + "delivered") List<PlannedFollowUp> followUpPlan) {
+        @NotEmpty @Size(max = 50) @Schema(required = true, description = "PDI checklist, in order")
+        List<@Valid ChecklistItem> pdiChecklist,
+        @NotEmpty @Size(max = 30) @Schema(required = true, description = "Documents handed over at delivery")
+        List<@Valid ChecklistItem> requiredDocuments,
+        @NotNull @Size(max = 10) @Schema(required = true, description = "Follow-ups scheduled when a car is "
+                + "delivered") List<@Valid PlannedFollowUp> followUpPlan) {
 
     @Schema(name = "ChecklistItem")
     public record ChecklistItem(

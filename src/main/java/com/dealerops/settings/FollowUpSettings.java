@@ -28,7 +28,7 @@ public record FollowUpSettings(
     public record SurveyTemplate(
             @NotNull @Range(min = 3, max = 10) @Schema(required = true, description = "Answers go from 1 to this",
                     example = "5") Integer scaleMax,
-            @NotEmpty @Size(max = 20) @Valid @Schema(required = true) List<SurveyQuestion> questions) {
+            @NotEmpty @Size(max = 20) @Schema(required = true) List<@Valid SurveyQuestion> questions) {
     }
 
     @Schema(name = "SurveyQuestion")

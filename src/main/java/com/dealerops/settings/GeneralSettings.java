@@ -22,12 +22,12 @@ public record GeneralSettings(
                 + "dealer is computed in it", example = "Asia/Shanghai") String timeZone,
         @NotBlank @Pattern(regexp = "[A-Z]{3}") @Schema(required = true, description = "ISO 4217", example = "CNY")
         String currency,
-        @NotNull @Size(max = 7) @Valid @Schema(required = true, description = "Showroom hours; a weekday not listed "
-                + "is closed") List<OpeningHours> openingHours,
+        @NotNull @Size(max = 7) @Schema(required = true, description = "Showroom hours; a weekday not listed "
+                + "is closed") List<@Valid OpeningHours> openingHours,
         @NotNull @Size(max = 7) @Schema(required = true, description = "Weekdays that count as working days for "
                 + "SLAs (complaints' working-day deadlines)") Set<DayOfWeek> workingDays,
-        @NotNull @Size(max = 100) @Valid @Schema(required = true, description = "Public holidays: never working "
-                + "days") List<Holiday> holidays,
+        @NotNull @Size(max = 100) @Schema(required = true, description = "Public holidays: never working "
+                + "days") List<@Valid Holiday> holidays,
         @NotNull @Size(max = 50) @Schema(required = true, description = "Make-up working days (调休) that fall on a "
                 + "weekday not in workingDays") List<LocalDate> extraWorkingDays) {
 
