@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  * DB_STOP / DB_START (shell commands that stop and start PostgreSQL).
  * <p>
  * soak: reads, creates (a quarter of them retried with the same Idempotency-Key, as after a lost response), and
- * updates with real ETags from tablets that share salespeople, so updates race. Afterwards the database must hold
+ * updates with the ETags each tablet last saw, from two tablets per salesperson working on the same customers, so
+ * updates race and the loser gets a 412, reloads and tries again. Afterwards the database must hold
  * exactly the acknowledged writes: every acknowledged customer once, no other; each customer at the version and
  * with the value of its last acknowledged update, its version equal to the number of acknowledged updates.
  * <p>
@@ -67,6 +68,8 @@ public class Reliability {
     final Map<String, LongAdder> ackedUpdates = new ConcurrentHashMap<>();
     final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     final AtomicLong phones = new AtomicLong();
+    /** Customers per salesperson, shared by the salesperson's two tablets so that their updates race. */
+    final Map<String, List<String>> customersOf = new ConcurrentHashMap<>();
     final AtomicBoolean outage = new AtomicBoolean();
     final AtomicLong slowestDuringOutageMicros = new AtomicLong();
     final LongAdder outageAnswers = new LongAdder();
@@ -113,7 +116,7 @@ public class Reliability {
 
     /** One tablet: a salesperson's day, compressed. */
     void tablet(String token, long end, Random random) {
-        List<String> mine = new ArrayList<>();
+        List<String> mine = customersOf.computeIfAbsent(token, t -> Collections.synchronizedList(new ArrayList<>()));
         Map<String, String> etags = new ConcurrentHashMap<>();
         List<String[]> unacknowledgedCreates = new ArrayList<>(); // key, body
         try {
@@ -125,7 +128,7 @@ public class Reliability {
                 } else if (dice < 40) {
                     send(token, "GET", "/api/v1/customers?limit=20", null, Map.of());
                 } else if (dice < 55 && !mine.isEmpty()) {
-                    String id = mine.get(random.nextInt(mine.size()));
+                    String id = pick(mine, random);
                     HttpResponse<String> got = send(token, "GET", "/api/v1/customers/" + id, null,
                             Map.of("If-None-Match", etags.getOrDefault(id, "\"0\"")));
                     if (got != null && got.statusCode() == 200) {
@@ -140,7 +143,7 @@ public class Reliability {
                         create(token, idempotencyKey, body, mine, etags, unacknowledgedCreates);
                     }
                 } else if (updates) {
-                    update(token, mine.get(random.nextInt(mine.size())), etags, random);
+                    update(token, pick(mine, random), etags, random);
                 } else {
                     send(token, "GET", "/api/v1/customers?limit=20", null, Map.of());
                 }
@@ -156,6 +159,12 @@ public class Reliability {
             }
         } catch (Exception e) {
             failures.add("tablet stopped: " + e);
+        }
+    }
+
+    static String pick(List<String> shared, Random random) {
+        synchronized (shared) {
+            return shared.get(random.nextInt(shared.size()));
         }
     }
 

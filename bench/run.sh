@@ -53,8 +53,8 @@ done
 run_wrk() { # name script seconds -> target/bench/wrk-name.txt
   wrk -t"$threads" -c"$connections" -d"$3"s --latency -s "bench/wrk/$2.lua" "$url" > "$out/wrk-$1.txt" 2>&1
 }
-echo "== warm-up (${warmup}s per scenario)"
-BENCH_RUN=1 BENCH_UPDATE_OFFSET=0 run_wrk warm-list list "$warmup"
+echo "== warm-up (${warmup}s per scenario, twice that for the first: the JIT compiler needs about 30 s here)"
+BENCH_RUN=1 BENCH_UPDATE_OFFSET=0 run_wrk warm-list list "$((warmup * 2))"
 run_wrk warm-get304 get304 "$warmup"
 BENCH_RUN=1 run_wrk warm-create create "$warmup"
 BENCH_UPDATE_OFFSET=0 run_wrk warm-update update "$warmup"
