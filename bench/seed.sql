@@ -5,6 +5,7 @@
 --   sales s    00000000-0000-4000-a000-<s, 12 digits>   (dealer s / 20)
 --   manager d  00000000-0000-4000-c000-<d, 12 digits>
 --   customer n 00000000-0000-4000-8000-<n, 12 digits>   (owner n % 100)
+--   lead n     00000000-0000-4000-9000-<n, 12 digits>   (customer n % 100,000, assigned to its owner)
 INSERT INTO dealer (id, name, time_zone)
 SELECT ('00000000-0000-4000-b000-' || lpad(d::text, 12, '0'))::uuid, '压测经销商 ' || d, 'Asia/Shanghai'
 FROM generate_series(0, 4) AS d
@@ -43,6 +44,40 @@ SELECT ('00000000-0000-4000-b000-' || lpad(((n % 100) / 20)::text, 12, '0'))::uu
        (ARRAY['WALK_IN','PHONE','WEBSITE','THIRD_PARTY_PORTAL'])[1 + n % 4],
        now() - (n || ' minutes')::interval, now() - (n || ' minutes')::interval
 FROM generate_series(0, 149999) AS n
+ON CONFLICT DO NOTHING;
+
+-- 200,000 leads: customers 0 to 99,999 have two each, an open one (NEW to QUOTED) and a closed one (WON, LOST or
+-- DORMANT), assigned to the customer's owner: 2,000 per salesperson, 1,000 of them open.
+INSERT INTO lead (dealer_id, id, customer_id, status, source, interests, timeframe_latest, computed_grade, grade,
+                  assignee_id, assigned_at, next_follow_up_at, response_due_at, first_contact_at,
+                  first_response_seconds, response_missed_at, lost_reason, comments, created_by, created_at,
+                  updated_at)
+SELECT ('00000000-0000-4000-b000-' || lpad(((c % 100) / 20)::text, 12, '0'))::uuid,
+       ('00000000-0000-4000-9000-' || lpad(n::text, 12, '0'))::uuid,
+       ('00000000-0000-4000-8000-' || lpad(c::text, 12, '0'))::uuid,
+       status,
+       (ARRAY['WALK_IN','PHONE','WEBSITE','THIRD_PARTY_PORTAL','REFERRAL'])[1 + n % 5],
+       jsonb_build_object('items', jsonb_build_array(jsonb_build_object(
+           'make', (ARRAY['BYD','Toyota','Volkswagen','Geely','Honda'])[1 + n % 5],
+           'model', (ARRAY['Seal','Camry','ID.4','Xingyue L','CR-V'])[1 + n % 5], 'condition', 'NEW'))),
+       current_date + (n % 45), grade, grade,
+       ('00000000-0000-4000-a000-' || lpad((c % 100)::text, 12, '0'))::uuid, created,
+       now() + ((n % 1000) - 300 || ' hours')::interval,
+       created + interval '15 minutes',
+       CASE WHEN status <> 'NEW' THEN created + interval '5 minutes' END,
+       CASE WHEN status <> 'NEW' THEN 300 END,
+       -- old NEW leads were found overdue long ago: the first-response job has nothing to catch up on
+       CASE WHEN status = 'NEW' THEN created + interval '15 minutes' END,
+       CASE WHEN status = 'LOST' THEN '买了竞品' END,
+       '想周末带家人试驾',
+       ('00000000-0000-4000-a000-' || lpad((c % 100)::text, 12, '0'))::uuid, created, created
+FROM (SELECT n, n % 100000 AS c,
+             CASE WHEN n < 100000 THEN (ARRAY['NEW','CONTACTED','QUALIFIED','TEST_DRIVE','QUOTED'])[1 + n % 5]
+                  ELSE (ARRAY['WON','LOST','DORMANT'])[1 + n % 3] END AS status,
+             CASE WHEN n % 45 <= 7 THEN 'H' WHEN n % 45 <= 15 THEN 'A' WHEN n % 45 <= 30 THEN 'B' ELSE 'C' END
+                 AS grade,
+             now() - ((200000 - n) || ' minutes')::interval AS created
+      FROM generate_series(0, 199999) AS n) AS seed
 ON CONFLICT DO NOTHING;
 
 ANALYZE;

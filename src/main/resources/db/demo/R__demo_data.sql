@@ -1,5 +1,5 @@
--- Demo data for dev mode only (dealerops.demo-data=true): a dealer with staff of every department and customers,
--- and a second dealer to show that nobody sees another dealer's rows. Re-runnable: nothing is inserted twice.
+-- Demo data for dev mode only (dealerops.demo-data=true): a dealer with staff of every department, customers and
+-- leads across the funnel, and a second dealer to show that nobody sees another dealer's rows. Re-runnable: nothing is inserted twice.
 
 INSERT INTO dealer (id, name, time_zone) VALUES
     ('0193b0a4-0000-7000-8000-000000000001', '杭州西湖汽车销售服务有限公司', 'Asia/Shanghai'),
@@ -57,4 +57,52 @@ SELECT '0193b0a4-0000-7000-8000-000000000002',
        '0193b0a4-0000-7000-8000-000000000111', 'WALK_IN',
        now() - (n || ' days')::interval, now() - (n || ' days')::interval
 FROM generate_series(1, 10) AS n
+ON CONFLICT DO NOTHING;
+
+-- 45 leads of the first dealer: 40 worked by their customers' owners, spread over the funnel, and 5 from a portal
+-- waiting in the unassigned pool. NEW leads older than the first-response deadline are returned to the pool (and
+-- listed in GET /api/v1/leads/overdue) by the first run of the first-response check after start.
+INSERT INTO lead (dealer_id, id, customer_id, status, source, provider, provider_lead_id, interests,
+                  timeframe_earliest, timeframe_latest, computed_grade, grade, assignee_id, assigned_at,
+                  next_follow_up_at, response_due_at, first_contact_at, first_response_seconds, lost_reason, comments,
+                  created_by, created_at, updated_at)
+SELECT '0193b0a4-0000-7000-8000-000000000001', md5('demo-lead-' || n)::uuid, md5('demo-customer-' || n)::uuid,
+       status, source, CASE WHEN pool THEN '汽车之家' END, CASE WHEN pool THEN 'AH-2026-' || (100000 + n) END,
+       jsonb_build_object('items', jsonb_build_array(jsonb_build_object(
+           'make', (ARRAY['BYD','Toyota','Volkswagen','Geely','Honda'])[1 + n % 5],
+           'model', (ARRAY['Seal','Camry','ID.4','Xingyue L','CR-V'])[1 + n % 5],
+           'condition', 'NEW',
+           'budgetMax', jsonb_build_object('amount', (150000 + (n % 6) * 20000) || '.00', 'currency', 'CNY')))),
+       current_date, current_date + days,
+       grade, grade,
+       assignee, CASE WHEN assignee IS NOT NULL THEN created END,
+       CASE WHEN status = 'NEW' THEN created + interval '15 minutes' ELSE now() + ((n % 7 - 2) || ' days')::interval END,
+       created + interval '15 minutes',
+       CASE WHEN status <> 'NEW' THEN created + (n || ' minutes')::interval END,
+       CASE WHEN status <> 'NEW' THEN n * 60 END,
+       CASE WHEN status = 'LOST' THEN '买了竞品' END,
+       (ARRAY['想周末带家人试驾','比较了两家4S店的报价','关心置换补贴','需要分期付款方案'])[1 + n % 4],
+       COALESCE(assignee, '0193b0a4-0000-7000-8000-000000000701'::uuid), created, created
+FROM (SELECT n, n > 40 AS pool,
+             CASE WHEN n > 40 THEN 'NEW'
+                  ELSE (ARRAY['NEW','CONTACTED','QUALIFIED','TEST_DRIVE','QUOTED','WON','LOST','DORMANT'])[1 + n % 8]
+             END AS status,
+             CASE WHEN n > 40 THEN 'THIRD_PARTY_PORTAL'
+                  ELSE (ARRAY['WALK_IN','PHONE','WEBSITE','REFERRAL','EVENT'])[1 + n % 5] END AS source,
+             CASE WHEN n > 40 THEN NULL
+                  ELSE (ARRAY['0193b0a4-0000-7000-8000-000000000101','0193b0a4-0000-7000-8000-000000000102',
+                              '0193b0a4-0000-7000-8000-000000000103'])[1 + n % 3]::uuid END AS assignee,
+             (n * 3) % 45 AS days,
+             CASE WHEN (n * 3) % 45 <= 7 THEN 'H' WHEN (n * 3) % 45 <= 15 THEN 'A'
+                  WHEN (n * 3) % 45 <= 30 THEN 'B' ELSE 'C' END AS grade,
+             now() - (n * 5 || ' hours')::interval AS created
+      FROM generate_series(1, 45) AS n) AS demo
+ON CONFLICT DO NOTHING;
+
+-- the first call of every contacted lead
+INSERT INTO lead_activity (dealer_id, id, lead_id, kind, channel, outcome, notes, staff_id, occurred_at, recorded_at)
+SELECT dealer_id, md5('demo-lead-call-' || id)::uuid, id, 'CALL', 'PHONE', 'REACHED', '首次电话联系, 约了到店时间',
+       assignee_id, first_contact_at, first_contact_at
+FROM lead
+WHERE dealer_id = '0193b0a4-0000-7000-8000-000000000001' AND first_contact_at IS NOT NULL AND assignee_id IS NOT NULL
 ON CONFLICT DO NOTHING;

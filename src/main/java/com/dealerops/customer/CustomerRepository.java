@@ -48,6 +48,16 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
                 .getSingleResultOrNull());
     }
 
+    public Uni<Customer> findActiveByPhone(UUID dealerId, String phone) {
+        return find("dealerId = ?1 and phone = ?2 and deletedAt is null", dealerId, phone).firstResult();
+    }
+
+    /** The most recently created active customer with this email (emails, unlike phones, are not unique). */
+    public Uni<Customer> findActiveByEmail(UUID dealerId, String email) {
+        return find("dealerId = ?1 and lower(email) = ?2 and deletedAt is null order by createdAt desc, id desc",
+                dealerId, email.toLowerCase(java.util.Locale.ROOT)).firstResult();
+    }
+
     /** The customers a staff member owns: how many, and the first {@code limit} by name. */
     public Uni<OpenWork.Kind> ownedBy(UUID dealerId, UUID ownerId, int limit) {
         String owned = "from Customer c where c.dealerId = :dealerId and c.ownerId = :ownerId and c.deletedAt is null";

@@ -105,6 +105,80 @@ public class CustomerService {
         });
     }
 
+    /** How {@link #matchOrCreate} found the customer. */
+    public enum MatchedBy {
+        PHONE, EMAIL, CREATED
+    }
+
+    public record Match(Customer customer, MatchedBy by) {
+    }
+
+    /**
+     * The customer behind an intake (a lead): the dealer's active customer with this phone, else the most recent
+     * one with this email, else a new customer owned by {@code owner} (a lead is the customer's request to be
+     * contacted, so a new customer has consented to contact). Joins the caller's transaction.
+     */
+    public Uni<Match> matchOrCreate(Caller caller, String name, String rawPhone, String email, UUID owner,
+            Source source) {
+        String phone = rawPhone == null ? null : normalizedPhone(rawPhone);
+        Uni<Customer> byPhone = phone == null ? Uni.createFrom().nullItem()
+                : customers.findActiveByPhone(caller.dealerId(), phone);
+        return byPhone.chain(found -> {
+            if (found != null) {
+                return Uni.createFrom().item(new Match(found, MatchedBy.PHONE));
+            }
+            Uni<Customer> byEmail = email == null || email.isBlank() ? Uni.createFrom().nullItem()
+                    : customers.findActiveByEmail(caller.dealerId(), email.trim());
+            return byEmail.chain(matched -> {
+                if (matched != null) {
+                    return Uni.createFrom().item(new Match(matched, MatchedBy.EMAIL));
+                }
+                if (phone == null) {
+                    throw ProblemException.invalid("customer.phone",
+                            "no customer of the dealer has this email; a new customer needs a phone number");
+                }
+                Instant now = Clocks.now(clock);
+                Customer customer = new Customer();
+                customer.id = Ids.newId();
+                customer.dealerId = caller.dealerId();
+                customer.createdAt = now;
+                apply(customer, new CustomerInput(null, name, phone, email, null, null, null, null, null, true,
+                        false, null, owner, source), phone, owner, now);
+                return customers.persist(customer)
+                        .call(saved -> audit.record(caller, RESOURCE_TYPE, saved.id, "CREATED", Map.of(),
+                                CustomerMapper.auditSnapshot(saved)))
+                        .map(saved -> new Match(saved, MatchedBy.CREATED));
+            });
+        });
+    }
+
+    /**
+     * An active customer of the dealer the caller may work with: any for managers, their own for salespeople;
+     * 404 otherwise. Joins the caller's session.
+     */
+    public Uni<Customer> findForWork(Caller caller, UUID id) {
+        return customers.findInDealer(caller.dealerId(), id).map(customer -> {
+            if (customer == null || customer.isDeleted() || !CustomerAccess.canChange(caller, customer)) {
+                throw ProblemException.notFound("Customer");
+            }
+            return customer;
+        });
+    }
+
+    /** Gives an unowned customer to the salesperson who now works on them; an owned one keeps its owner. */
+    public Uni<Void> adoptIfUnowned(Caller caller, UUID customerId, UUID owner) {
+        return customers.findInDealer(caller.dealerId(), customerId).chain(customer -> {
+            if (customer == null || customer.ownerId != null || owner == null) {
+                return Uni.createFrom().voidItem();
+            }
+            Map<String, Object> before = CustomerMapper.auditSnapshot(customer);
+            customer.ownerId = owner;
+            customer.updatedAt = Clocks.now(clock);
+            return audit.record(caller, RESOURCE_TYPE, customer.id, "UPDATED", before,
+                    CustomerMapper.auditSnapshot(customer));
+        });
+    }
+
     @WithTransaction
     public Uni<Outcome> replace(Caller caller, UUID id, long expectedVersion, CustomerInput input) {
         if (input.id() != null && !input.id().equals(id)) {

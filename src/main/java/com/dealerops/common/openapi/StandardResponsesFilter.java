@@ -23,8 +23,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 /**
  * Declares on every API operation the error responses the platform itself can give (so a generated client and
  * a contract test know them), instead of repeating them on each resource method: 400 (bad parameter or body),
- * 401, 403, 406, 503 everywhere; 404 on paths with an id; 413 and 415 where a body is taken; 412 and 428 for
- * conditional writes; 409 and 422 for the Idempotency-Key rules of POST. An operation may declare a code itself
+ * 401, 403, 406, 503 everywhere; 404 on paths with an id; 413 and 415 where a body is taken; 412 wherever
+ * If-Match is accepted and 428 where it is required (PUT, PATCH); 409 and 422 for the Idempotency-Key rules of POST. An operation may declare a code itself
  * with a more specific description; it is then left alone.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
@@ -114,12 +114,15 @@ public class StandardResponsesFilter implements OASFilter {
             ensure(responses, 413);
             ensure(responses, 415);
         }
-        if (conditionalWrite) {
+        org.eclipse.microprofile.openapi.models.parameters.Parameter ifMatch = operation.getParameters() == null
+                ? null
+                : operation.getParameters().stream().filter(p -> "If-Match".equalsIgnoreCase(p.getName())).findFirst()
+                        .orElse(null);
+        if (conditionalWrite || method == PathItem.HttpMethod.DELETE || ifMatch != null) {
             ensure(responses, 412);
-            ensure(responses, 428);
         }
-        if (method == PathItem.HttpMethod.DELETE) {
-            ensure(responses, 412);
+        if (conditionalWrite || (ifMatch != null && Boolean.TRUE.equals(ifMatch.getRequired()))) {
+            ensure(responses, 428);
         }
         if (method == PathItem.HttpMethod.POST) {
             ensure(responses, 409);

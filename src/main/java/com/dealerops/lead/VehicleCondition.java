@@ -1,0 +1,5 @@
+package com.dealerops.lead;
+
+public enum VehicleCondition {
+    NEW, USED
+}
