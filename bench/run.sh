@@ -3,7 +3,7 @@
 # run: the very SQL the service issues (captured from PostgreSQL's statement log) replayed by pgbench at the same
 # concurrency, so every figure is a ratio that means something on any machine.
 #
-#   bench/run.sh                 (about 4 minutes)
+#   bench/run.sh                 (about 6 minutes)
 #
 # Environment (defaults in brackets):
 #   BENCH_DB_URL      [postgresql://127.0.0.1:5432/dealerops_bench]  the database is dropped and recreated
@@ -40,6 +40,7 @@ first_ready_ms=$ready_ms
 echo "== seeding (bench/seed.sql) and signing tokens"
 psql_bench -f bench/seed.sql > /dev/null
 psql_bench -c "SELECT count(*) FROM customer" | xargs printf '%s customers\n'
+psql_bench -c "SELECT count(*) FROM lead" | xargs printf '%s leads\n'
 : > "$BENCH_TOKENS"
 for s in $(seq 0 99); do
   printf 'sales %d %s\n' "$s" "$(bench/token.sh sales "00000000-0000-4000-b000-$(printf %012d $((s / 20)))" \
@@ -55,12 +56,13 @@ run_wrk() { # name script seconds -> target/bench/wrk-name.txt
 }
 echo "== warm-up (${warmup}s per scenario, twice that for the first: the JIT compiler needs about 30 s here)"
 BENCH_RUN=1 BENCH_UPDATE_OFFSET=0 run_wrk warm-list list "$((warmup * 2))"
+run_wrk warm-leads leads "$warmup"
 run_wrk warm-get304 get304 "$warmup"
 BENCH_RUN=1 run_wrk warm-create create "$warmup"
 BENCH_UPDATE_OFFSET=0 run_wrk warm-update update "$warmup"
 run_wrk warm-identity identity "$warmup"
 
-echo "== capturing the SQL of one list request and one create from PostgreSQL's log"
+echo "== capturing the SQL of one customer list, one lead list and one create from PostgreSQL's log"
 capture() { # name method path [body] -> offset of the log before the request
   local offset
   offset=$(stat -c %s "$db_log")
@@ -79,12 +81,15 @@ random_caller=(--set 's random(0, 99)' --set 'd :s / 20'
   --replace "$sales0=('00000000-0000-4000-a000-' || lpad(:s::text, 12, '0'))::uuid")
 offset=$(capture list GET "/api/v1/customers?limit=20")
 python3 bench/capture.py "$db_log" "$offset" "$db_name" "${random_caller[@]}" > "$out/list.pgbench"
+leads_path="/api/v1/leads?assignee=me&status=NEW,CONTACTED,QUALIFIED,TEST_DRIVE,QUOTED&limit=20"
+offset=$(capture leads GET "$leads_path")
+python3 bench/capture.py "$db_log" "$offset" "$db_name" "${random_caller[@]}" > "$out/leads.pgbench"
 phone=13500000001
 offset=$(capture create POST /api/v1/customers "{\"name\":\"压测客户\",\"phone\":\"$phone\",\"city\":\"杭州\",\"contactConsent\":true}")
 python3 bench/capture.py "$db_log" "$offset" "$db_name" "${random_caller[@]}" --set 'n random(1, 1000000000000)' \
   --unique "+86$phone='+86' || (10000000000 + :n)::text" --unique "capture-create-$$=:n::text" --unique-uuids \
   > "$out/create.pgbench"
-for f in list create; do echo "-- $f: $(grep -vc '^\\' "$out/$f.pgbench") statements"; sed 's/^/   /' "$out/$f.pgbench" | cut -c1-150; done
+for f in list leads create; do echo "-- $f: $(grep -vc '^\\' "$out/$f.pgbench") statements"; sed 's/^/   /' "$out/$f.pgbench" | cut -c1-150; done
 
 echo "== measuring (${seconds}s each, $connections connections, $threads threads); each pgbench baseline runs right"
 echo "   after its scenario, so both see the machine in the same state"
@@ -94,6 +99,8 @@ run_pgbench() { # name
 }
 BENCH_RUN=2 run_wrk list list "$seconds"
 run_pgbench list
+run_wrk leads leads "$seconds"
+run_pgbench leads
 run_wrk get304 get304 "$seconds"
 BENCH_RUN=2 run_wrk create create "$seconds"
 run_pgbench create
@@ -105,6 +112,11 @@ gzip_bytes=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzi
   -H "Authorization: Bearer $(sed -n '1s/^sales 0 //p' "$BENCH_TOKENS")" "$url/api/v1/customers?limit=20")
 plain_bytes=$(curl -s -o /dev/null -w '%{size_download}' \
   -H "Authorization: Bearer $(sed -n '1s/^sales 0 //p' "$BENCH_TOKENS")" "$url/api/v1/customers?limit=20")
+
+lead_gzip_bytes=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' \
+  -H "Authorization: Bearer $(sed -n '1s/^sales 0 //p' "$BENCH_TOKENS")" "$url$leads_path")
+lead_plain_bytes=$(curl -s -o /dev/null -w '%{size_download}' \
+  -H "Authorization: Bearer $(sed -n '1s/^sales 0 //p' "$BENCH_TOKENS")" "$url$leads_path")
 
 wrk_rps() { awk '/Requests\/sec/ {print $2}' "$out/wrk-$1.txt"; }
 wrk_pct() { awk -v p="$2%" '$1 == p {print $2}' "$out/wrk-$1.txt"; }
@@ -128,6 +140,7 @@ report=$out/report.txt
   row() { printf '%-34s %10s %9s %9s %7s %12s %7s\n' "$1" "$(wrk_rps "$2")" "$(wrk_pct "$2" 50)" \
     "$(wrk_pct "$2" 99)" "$(wrk_errors "$2")" "${3:--}" "$([ -n "${3:-}" ] && ratio "$(wrk_rps "$2")" "$3" || echo -)"; }
   row "list page (sales tablet, limit=20)" list "$list_tps"
+  row "lead list (open, mine, limit=20)" leads "$(pg_tps leads)"
   row "GET one with If-None-Match (304)" get304
   row "create with Idempotency-Key" create "$create_tps"
   row "PATCH with If-Match" update
@@ -136,6 +149,7 @@ report=$out/report.txt
   echo "ready after start: $first_ready_ms ms (empty database, migrations included)"
   echo "RSS after the run: $((rss_kb / 1024)) MB"
   echo "list page of 20: $plain_bytes bytes, $gzip_bytes bytes gzipped"
+  echo "lead list page of 20: $lead_plain_bytes bytes, $lead_gzip_bytes bytes gzipped"
 } | tee "$report"
 
 stop_service

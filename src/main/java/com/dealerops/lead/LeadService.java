@@ -138,6 +138,9 @@ public class LeadService {
         checkIntake(caller, input, now);
         String provider = input.provider() != null ? input.provider().trim()
                 : caller.has(Role.INTEGRATION) ? caller.name() : null;
+        if (input.providerLeadId() != null && provider == null) {
+            throw ProblemException.invalid("provider", "is required with providerLeadId (whose lead id it is)");
+        }
         Uni<Lead> sameProviderLead = input.providerLeadId() == null ? Uni.createFrom().nullItem()
                 : leads.findByProviderLeadId(caller.dealerId(), provider, input.providerLeadId().trim());
         return sameProviderLead.chain(existing -> {
@@ -391,7 +394,10 @@ public class LeadService {
             if (requested.assignee() != null && !requested.assignee().equals(caller.staffId())) {
                 return Uni.createFrom().item(new Page<>(List.of(), null));
             }
-            filter = new LeadListQuery.Filter(requested.assignee(), requested.unassigned(), true, caller.staffId(),
+            // "mine" or "the pool" are already within what a salesperson sees; only an unnarrowed list needs the
+            // visibility condition, whose OR keeps PostgreSQL from reading the follow-up index in order
+            boolean narrowed = requested.unassigned() || requested.assignee() != null;
+            filter = new LeadListQuery.Filter(requested.assignee(), requested.unassigned(), !narrowed, caller.staffId(),
                     requested.statuses(), requested.grades(), requested.dueBefore(), requested.updatedSince(),
                     requested.customerId());
         }

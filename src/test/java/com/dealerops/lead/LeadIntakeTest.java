@@ -94,6 +94,9 @@ class LeadIntakeTest {
         assigned.put("assigneeId", otherSales.id().toString());
         assertProblem(Leads.create(sales, assigned), 403, "forbidden");
         assertProblem(as(sales).body("{\"source\":").post(LEADS), 400, "bad-request");
+        Map<String, Object> orphanProviderId = Leads.walkIn("客户", phone);
+        orphanProviderId.put("providerLeadId", "X-1");
+        assertProblem(Leads.create(sales, orphanProviderId), 400, "validation-failed");
         // nothing was created for this phone
         as(manager).queryParam("phone", phone).get(Api.CUSTOMERS).then().statusCode(200).body("items", hasSize(0));
     }
