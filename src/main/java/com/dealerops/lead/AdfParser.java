@@ -44,6 +44,11 @@ import com.dealerops.lead.dto.Timeframe;
 final class AdfParser {
 
     static final int MAX_UNMAPPED = 200;
+    /**
+     * A real ADF lead is a few kilobytes. The DOM of a megabyte of tiny elements would take tens of megabytes of a
+     * small heap, so ADF documents get a lower limit than the API's 1 MB.
+     */
+    static final int MAX_CHARS = 64 * 1024;
 
     record Parsed(LeadInput input, Map<String, Object> unmapped) {
     }
@@ -61,6 +66,10 @@ final class AdfParser {
     private static Document read(String xml) {
         if (xml == null || xml.isBlank()) {
             throw ProblemException.badRequest("The ADF document is empty");
+        }
+        if (xml.length() > MAX_CHARS) {
+            throw new ProblemException(413, "payload-too-large", "Payload too large",
+                    "An ADF document may have at most " + MAX_CHARS / 1024 + " K characters; send one lead per request");
         }
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -349,14 +358,16 @@ final class AdfParser {
                 children.add(child);
             }
         }
+        Map<String, Integer> siblings = new LinkedHashMap<>();
+        children.forEach(child -> siblings.merge(child.getTagName(), 1, Integer::sum));
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (Element child : children) {
             if (unmapped.size() >= MAX_UNMAPPED) {
                 return;
             }
             int index = seen.merge(child.getTagName(), 1, Integer::sum);
-            long siblings = children.stream().filter(c -> c.getTagName().equals(child.getTagName())).count();
-            String childPath = path + "/" + child.getTagName() + (siblings > 1 ? "[" + index + "]" : "");
+            String childPath = path + "/" + child.getTagName()
+                    + (siblings.get(child.getTagName()) > 1 ? "[" + index + "]" : "");
             boolean leaf = children(child).isEmpty();
             if (leaf && !used.contains(child)) {
                 String value = text(child).trim();

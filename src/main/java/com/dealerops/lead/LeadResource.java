@@ -181,7 +181,8 @@ public class LeadResource {
             + "interest attached to it as an INTEREST activity; both carry duplicateOf and duplicateMatch. Callers "
             + "who may not read the matched lead (integration, another salesperson) get only its intake fields. "
             + "ADF: one <prospect> per request; fields that map to nothing are kept in the lead's source record; "
-            + "a DOCTYPE (entities, XXE) or malformed XML is a 400, more than 1 MB a 413.")
+            + "a DOCTYPE (entities, XXE) or malformed XML is a 400; an ADF document over 64 K characters "
+            + "(JSON: 1 MB) a 413.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadInput.class),
                     examples = @ExampleObject(name = "walk-in", value = EXAMPLE_INPUT)),

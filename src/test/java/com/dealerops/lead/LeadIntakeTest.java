@@ -250,6 +250,9 @@ class LeadIntakeTest {
                 "application/adf+xml"), 400, "validation-failed");
         String huge = valid.replace("</prospect>", "<comments>" + "x".repeat(1_100_000) + "</comments></prospect>");
         assertProblem(adf(portal, huge, "application/adf+xml"), 413, "payload-too-large");
+        // far below the API's 1 MB, but no real lead: a DOM of many tiny elements would crowd a small heap
+        String manyElements = valid.replace("</prospect>", "<x/>".repeat(20_000) + "</prospect>");
+        assertProblem(adf(portal, manyElements, "application/adf+xml"), 413, "payload-too-large");
         as(manager).queryParam("phone", phone).get(Api.CUSTOMERS).then().statusCode(200).body("items", hasSize(0));
     }
 

@@ -167,6 +167,10 @@ class LeadRoutingTest {
         as(b).body(Map.of("reason", "不买了")).post(LEADS + "/" + id + "/lose").then().statusCode(200);
         assertProblem(as(manager).body(Map.of("assigneeId", a.id().toString())).post(LEADS + "/" + id + "/assign"),
                 409, "lead-closed");
+        // open leads are the salesperson's open work, for a manager to hand over before they leave
+        String open = Leads.createNew(a);
+        as(manager).get("/api/v1/staff/" + a.id() + "/open-work").then().statusCode(200)
+                .body("leads.total", equalTo(1)).body("leads.items[0].id", equalTo(open));
         List<Map<String, Object>> history = as(manager).get(LEADS + "/" + id + "/history").path("items");
         long assignments = history.stream().filter(e -> "ASSIGNED".equals(e.get("action"))).count();
         assertEquals(2, assignments);

@@ -137,6 +137,20 @@ class LeadWorkflowTest {
     }
 
     @Test
+    void anActionRetriedWithItsIdempotencyKeyIsAnsweredOnceAndRevalidationGives304() {
+        String id = Leads.createNew(sales);
+        String key = UUID.randomUUID().toString();
+        Response first = as(sales).header("Idempotency-Key", key).post(LEADS + "/" + id + "/contact");
+        first.then().statusCode(200).body("status", equalTo("CONTACTED")).header("ETag", equalTo("\"1\""));
+        Response again = as(sales).header("Idempotency-Key", key).post(LEADS + "/" + id + "/contact");
+        again.then().statusCode(200).header("Idempotent-Replayed", "true");
+        assertEquals(first.asString(), again.asString());
+        // without the key, the same action on the moved lead is an illegal transition
+        assertProblem(Leads.act(sales, id, "contact"), 409, "illegal-transition");
+        as(sales).header("If-None-Match", "\"1\"").get(LEADS + "/" + id).then().statusCode(304);
+    }
+
+    @Test
     void staleIfMatchIs412AndAStaleActionChangesNothing() {
         String id = Leads.createNew(sales);
         assertProblem(as(sales).header("If-Match", "\"7\"").post(LEADS + "/" + id + "/contact"), 412,
