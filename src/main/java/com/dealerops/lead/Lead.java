@@ -68,7 +68,7 @@ public class Lead {
     public Instant assignedAt;
     @Column(name = "next_follow_up_at", nullable = false)
     public Instant nextFollowUpAt;
-    @Column(name = "response_due_at", nullable = false, updatable = false)
+    @Column(name = "response_due_at", nullable = false)
     public Instant responseDueAt;
     @Column(name = "first_contact_at")
     public Instant firstContactAt;

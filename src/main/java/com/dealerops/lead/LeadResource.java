@@ -152,8 +152,9 @@ public class LeadResource {
              "receivedAt":"2026-11-28T09:30:00+08:00"}""";
     private static final String EXAMPLE_NOTE = "{\"note\":\"客户确认预算和车型\"}";
     private static final String ACTION_DOC = " The body is optional (send none, with any or no Content-Type). "
-            + "Roles: the assigned salesperson, sales-manager. If-Match is optional "
-            + "(412 when stale); 409 illegal-transition names the current status and the allowed actions.";
+            + "Roles: the assigned salesperson, sales-manager. If-Match is optional (412 when stale); "
+            + "409 illegal-transition names the current status and the allowed actions; 409 changed-meanwhile when, "
+            + "without If-Match, another change to the lead committed while this one ran.";
 
     private final LeadService leads;
     private final LeadOverdueQuery overdue;
@@ -527,9 +528,20 @@ public class LeadResource {
     private Uni<Response> action(UUID id, String idempotencyKey, String ifMatch, LeadAction action, String text) {
         Caller who = caller.get();
         Long version = ifMatch == null ? null : EntityTags.requiredVersion(ifMatch);
-        return leadSettings(who).chain(leadSettings -> idempotency.execute(who, idempotencyKey,
+        return staleAsConflict(leadSettings(who).chain(leadSettings -> idempotency.execute(who, idempotencyKey,
                 "POST /api/v1/leads/" + id + "/" + action.path(), text == null ? "" : text,
-                () -> leads.act(who, id, version, action, text, leadSettings)));
+                () -> leads.act(who, id, version, action, text, leadSettings))), version);
+    }
+
+    /**
+     * Without If-Match, an action is guarded by the state machine, not by a version: when another change to the
+     * lead commits first, the loser's versioned update fails, and that is a 409 to reload and retry, not a 412 about
+     * an ETag the client never sent.
+     */
+    private static Uni<Response> staleAsConflict(Uni<Response> action, Long version) {
+        return action.onFailure(failure -> version == null && isStale(failure))
+                .transform(failure -> ProblemException.conflict("changed-meanwhile", "Changed meanwhile",
+                        "The lead was changed by someone else while this ran; reload it and try again", Map.of()));
     }
 
     @POST
@@ -553,8 +565,8 @@ public class LeadResource {
             @Valid @NotNull AssignInput body) {
         Caller who = caller.get();
         Long version = ifMatch == null ? null : EntityTags.requiredVersion(ifMatch);
-        return idempotency.execute(who, idempotencyKey, "POST /api/v1/leads/" + id + "/assign", body,
-                () -> leads.assign(who, id, version, body.assigneeId()));
+        return staleAsConflict(idempotency.execute(who, idempotencyKey, "POST /api/v1/leads/" + id + "/assign",
+                body, () -> leads.assign(who, id, version, body.assigneeId())), version);
     }
 
     @POST
@@ -562,8 +574,8 @@ public class LeadResource {
     @Consumes(MediaType.WILDCARD) // no body: a client need not say what it does not send
     @RolesAllowed({ Roles.SALES })
     @Operation(summary = "Take a lead from the unassigned pool", description = "Role: sales. 409 already-assigned "
-            + "when someone took it first (also when two claim at once); claiming one's own lead again changes "
-            + "nothing. If-Match is optional.")
+            + "when someone took it first (also when two claim at once), without saying who; claiming one's own lead "
+            + "again changes nothing. If-Match is optional.")
     @APIResponse(responseCode = "200", description = "The lead, now the caller's",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = LeadView.class),
@@ -599,8 +611,9 @@ public class LeadResource {
             @Valid @NotNull GradeOverrideInput body) {
         Caller who = caller.get();
         Long version = ifMatch == null ? null : EntityTags.requiredVersion(ifMatch);
-        return idempotency.execute(who, idempotencyKey, "POST /api/v1/leads/" + id + "/grade-override", body,
-                () -> leads.overrideGrade(who, id, version, body.grade(), body.reason()));
+        return staleAsConflict(idempotency.execute(who, idempotencyKey,
+                "POST /api/v1/leads/" + id + "/grade-override", body,
+                () -> leads.overrideGrade(who, id, version, body.grade(), body.reason())), version);
     }
 
     @DELETE
@@ -657,9 +670,9 @@ public class LeadResource {
             @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @NotNull ActivityInput body) {
         Caller who = caller.get();
-        return leadSettings(who).chain(leadSettings -> idempotency.execute(who, idempotencyKey,
+        return staleAsConflict(leadSettings(who).chain(leadSettings -> idempotency.execute(who, idempotencyKey,
                 "POST /api/v1/leads/" + id + "/activities", body,
-                () -> leads.addActivity(who, id, body, leadSettings)));
+                () -> leads.addActivity(who, id, body, leadSettings))), null);
     }
 
     @GET
@@ -686,7 +699,9 @@ public class LeadResource {
     @Path("/{id}/source")
     @RolesAllowed({ Roles.SALES, Roles.SALES_MANAGER, Roles.CUSTOMER_SERVICE })
     @Operation(summary = "What a third party sent for this lead", description = "The payload as received (JSON or "
-            + "ADF XML) and the fields that mapped to no lead field. 404 for leads not taken in from a third party.")
+            + "ADF XML) and the fields that mapped to no lead field. It holds the customer's full contact details, "
+            + "so a salesperson gets it for their own leads only (403 on a pool lead: claim it first). 404 for leads "
+            + "not taken in from a third party.")
     @APIResponse(responseCode = "200", description = "The source record",
             content = @Content(schema = @Schema(implementation = SourceRecordView.class),
                     examples = @ExampleObject(name = "ADF", value = EXAMPLE_SOURCE)))

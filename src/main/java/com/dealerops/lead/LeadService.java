@@ -136,13 +136,14 @@ public class LeadService {
     public Uni<Outcome> create(Caller caller, LeadInput input, LeadSettings settings, SourceRecord source) {
         Instant now = Clocks.now(clock);
         checkIntake(caller, input, now);
-        String provider = input.provider() != null ? input.provider().trim()
-                : caller.has(Role.INTEGRATION) ? caller.name() : null;
-        if (input.providerLeadId() != null && provider == null) {
+        String provider = blankToNull(input.provider()) != null ? input.provider().trim()
+                : caller.has(Role.INTEGRATION) ? truncate(caller.name(), 100) : null;
+        String providerLeadId = blankToNull(input.providerLeadId());
+        if (providerLeadId != null && provider == null) {
             throw ProblemException.invalid("provider", "is required with providerLeadId (whose lead id it is)");
         }
-        Uni<Lead> sameProviderLead = input.providerLeadId() == null ? Uni.createFrom().nullItem()
-                : leads.findByProviderLeadId(caller.dealerId(), provider, input.providerLeadId().trim());
+        Uni<Lead> sameProviderLead = providerLeadId == null ? Uni.createFrom().nullItem()
+                : leads.findByProviderLeadId(caller.dealerId(), provider, providerLeadId);
         return sameProviderLead.chain(existing -> {
             if (existing != null) {
                 return duplicate(caller, existing, LeadView.DuplicateMatch.PROVIDER_LEAD_ID);
@@ -153,8 +154,9 @@ public class LeadService {
                             .chain(match -> leads.findOpenForCustomer(caller.dealerId(), match.customer().id)
                                     .chain(open -> open != null
                                             ? attachInterest(caller, open, input, provider, match, now)
-                                            : newLead(caller, input, provider, settings, source, match.customer(),
-                                                    assignee, now))));
+                                            : assigneeFor(caller, match.customer(), assignee)
+                                                    .chain(chosen -> newLead(caller, input, provider, settings,
+                                                            source, match.customer(), chosen, now)))));
         });
     }
 
@@ -239,6 +241,26 @@ public class LeadService {
         }).replaceWithVoid();
     }
 
+    /** Who a new lead goes to before routing, and how that was decided (for the history). */
+    private record Assignment(UUID assignee, String method) {
+    }
+
+    /**
+     * A salesperson's walk-in is theirs, unless the customer already belongs to a colleague: then the lead goes to
+     * the colleague (their customer, their lead: 撞单 is settled by ownership, not by who typed first), and the
+     * caller learns only that it was taken in, not the colleague's customer's details.
+     */
+    private Uni<Assignment> assigneeFor(Caller caller, Customer customer, UUID requested) {
+        boolean plainSalesperson = caller.has(Role.SALES) && !caller.has(Role.SALES_MANAGER);
+        if (plainSalesperson && customer.ownerId != null && !customer.ownerId.equals(caller.staffId())) {
+            return staff.isActiveSalesStaff(caller.dealerId(), customer.ownerId).map(active -> active
+                    ? new Assignment(customer.ownerId, "CUSTOMER_OWNER")
+                    : new Assignment(null, "ROUTED"));
+        }
+        String method = requested == null ? "ROUTED" : requested.equals(caller.staffId()) ? "SELF" : "MANAGER";
+        return Uni.createFrom().item(new Assignment(requested, method));
+    }
+
     private Uni<CustomerService.Match> customerOf(Caller caller, LeadInput input, UUID assignee) {
         if (input.customerId() != null) {
             return customerService.findForWork(caller, input.customerId())
@@ -255,8 +277,8 @@ public class LeadService {
         if (provider != null) {
             details.put("provider", provider);
         }
-        if (input.providerLeadId() != null) {
-            details.put("providerLeadId", input.providerLeadId());
+        if (blankToNull(input.providerLeadId()) != null) {
+            details.put("providerLeadId", input.providerLeadId().trim());
         }
         if (input.interests() != null && !input.interests().isEmpty()) {
             details.put("interests", objectMapper.convertValue(input.interests(), new TypeReference<List<Object>>() {
@@ -298,7 +320,8 @@ public class LeadService {
     }
 
     private Uni<Outcome> newLead(Caller caller, LeadInput input, String provider, LeadSettings settings,
-            SourceRecord source, Customer customer, UUID requestedAssignee, Instant now) {
+            SourceRecord source, Customer customer, Assignment requested, Instant now) {
+        UUID requestedAssignee = requested.assignee();
         Lead lead = new Lead();
         lead.id = input.id() != null ? input.id() : Ids.newId();
         lead.dealerId = caller.dealerId();
@@ -306,7 +329,7 @@ public class LeadService {
         lead.status = LeadStatus.NEW;
         lead.source = input.source();
         lead.provider = provider;
-        lead.providerLeadId = input.providerLeadId() == null ? null : input.providerLeadId().trim();
+        lead.providerLeadId = blankToNull(input.providerLeadId());
         lead.interests = new Lead.Interests(input.interests());
         lead.tradeIn = input.tradeIn();
         setTimeframe(lead, input.timeframe());
@@ -322,8 +345,7 @@ public class LeadService {
                 ? Uni.createFrom().item(requestedAssignee)
                 : routing.next(caller.dealerId(), now);
         return assignee.chain(chosen -> {
-            String method = requestedAssignee == null ? "ROUTED"
-                    : requestedAssignee.equals(caller.staffId()) ? "SELF" : "MANAGER";
+            String method = requested.method();
             if (chosen != null) {
                 lead.assigneeId = chosen;
                 lead.assignedAt = now;
@@ -479,6 +501,11 @@ public class LeadService {
                     }
                 }
                 lead.status = action.target(lead);
+                if (action == LeadAction.REOPEN && lead.status == LeadStatus.NEW) {
+                    // never contacted: the first response is due again from now (the old deadline is long past)
+                    lead.responseDueAt = Clocks.now(clock).plus(Duration.ofMinutes(settings.firstResponseMinutes()));
+                    lead.nextFollowUpAt = lead.responseDueAt;
+                }
                 Map<String, Object> extra = action != LeadAction.LOSE && text != null && !text.isBlank()
                         ? Map.of("note", text.trim()) : Map.of();
                 return written(caller, lead, "STATUS_CHANGED", before, extra);
@@ -537,17 +564,18 @@ public class LeadService {
     @WithTransaction
     public Uni<Outcome> claim(Caller caller, UUID id, Long expectedVersion) {
         return leads.findInDealer(caller.dealerId(), id).chain(lead -> {
-            if (lead == null || !LeadAccess.canSee(caller, lead)) {
+            if (lead == null) {
                 throw ProblemException.notFound("Lead");
-            }
-            if (expectedVersion != null) {
-                EntityTags.ensureCurrent(expectedVersion, lead.version);
             }
             if (caller.staffId().equals(lead.assigneeId)) {
                 return view(caller, lead, true).map(view -> Outcome.ok(lead.version, view));
             }
+            // someone took it first: the caller saw it in the pool, so saying so leaks nothing (and no details)
             if (lead.assigneeId != null) {
                 throw alreadyClaimed();
+            }
+            if (expectedVersion != null) {
+                EntityTags.ensureCurrent(expectedVersion, lead.version);
             }
             requireOpen(lead, "claimed");
             return giveTo(caller, lead, caller.staffId(), "CLAIMED");
@@ -684,6 +712,12 @@ public class LeadService {
     @WithSession
     public Uni<SourceRecordView> sourceRecord(Caller caller, UUID leadId) {
         return visible(caller, leadId)
+                .invoke(lead -> {
+                    if (!LeadAccess.seesPhone(caller, lead)) {
+                        // the payload holds the full contact details, which a pool lead's viewers do not get
+                        throw ProblemException.forbidden("Claim the lead to see what its source sent");
+                    }
+                })
                 .chain(lead -> Panache.getSession().chain(session -> session.find(LeadSourceRecord.class, leadId)))
                 .map(record -> {
                     if (record == null) {
@@ -715,6 +749,10 @@ public class LeadService {
 
     private static Instant micros(OffsetDateTime time) {
         return time == null ? null : time.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    private static String truncate(String value, int length) {
+        return value == null || value.length() <= length ? value : value.substring(0, length);
     }
 
     private static String blankToNull(String value) {

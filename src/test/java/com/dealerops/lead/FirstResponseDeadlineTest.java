@@ -65,6 +65,8 @@ class FirstResponseDeadlineTest {
 
     @Inject
     FirstResponseDeadlines deadlines;
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
 
     private final UUID dealer = Tokens.newDealer();
     private final Tokens.Staff sales = Tokens.staff(dealer, "sales");
@@ -147,5 +149,44 @@ class FirstResponseDeadlineTest {
         deadlines.expireOverdue().subscribeAsCompletionStage().join();
         as(manager).get(LEADS + "/" + id).then().body("$", not(hasKey("assigneeId")));
         as(admin).get("/api/v1/me/identity").then().statusCode(200);
+    }
+
+    @Test
+    void aLeadAnotherInstanceIsProcessingIsSkippedNotWaitedFor() throws Exception {
+        String id = Leads.createNew(sales);
+        clock.advance(Duration.ofMinutes(16));
+        // another instance holds the lead (as its own check would, between claiming and committing)
+        io.vertx.mutiny.sqlclient.SqlConnection other = pool.getConnection().await().atMost(Duration.ofSeconds(5));
+        try {
+            other.query("BEGIN").execute().await().atMost(Duration.ofSeconds(5));
+            other.preparedQuery("SELECT id FROM lead WHERE id = $1 FOR UPDATE")
+                    .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(id)))
+                    .await().atMost(Duration.ofSeconds(5));
+            // a check that waited for the lock would not finish within the timeout
+            deadlines.expireOverdue().subscribeAsCompletionStage().get(5, TimeUnit.SECONDS);
+            as(manager).get(LEADS + "/" + id).then().body("assigneeId", equalTo(sales.id().toString()));
+        } finally {
+            other.query("ROLLBACK").execute().await().atMost(Duration.ofSeconds(5));
+            other.close().await().atMost(Duration.ofSeconds(5));
+        }
+        deadlines.expireOverdue().subscribeAsCompletionStage().get(5, TimeUnit.SECONDS);
+        as(manager).get(LEADS + "/" + id).then().body("$", not(hasKey("assigneeId")));
+    }
+
+    @Test
+    void reopeningANeverContactedLeadGivesItAFreshDeadline() {
+        String id = Leads.createNew(sales);
+        Leads.act(sales, id, "make-dormant").then().statusCode(200);
+        clock.advance(Duration.ofDays(1));
+        deadlines.expireOverdue().subscribeAsCompletionStage().join();
+        String due = Leads.act(sales, id, "reopen").then().statusCode(200).body("status", equalTo("NEW"))
+                .extract().path("responseDueAt");
+        assertEquals(clock.instant().plus(Duration.ofMinutes(15)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                java.time.OffsetDateTime.parse(due).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        deadlines.expireOverdue().subscribeAsCompletionStage().join();
+        as(manager).get(LEADS + "/" + id).then().body("assigneeId", equalTo(sales.id().toString()));
+        clock.advance(Duration.ofMinutes(16));
+        deadlines.expireOverdue().subscribeAsCompletionStage().join();
+        as(manager).get(LEADS + "/" + id).then().body("$", not(hasKey("assigneeId")));
     }
 }

@@ -97,6 +97,8 @@ class LeadIntakeTest {
         Map<String, Object> orphanProviderId = Leads.walkIn("客户", phone);
         orphanProviderId.put("providerLeadId", "X-1");
         assertProblem(Leads.create(sales, orphanProviderId), 400, "validation-failed");
+        orphanProviderId.put("provider", "   ");
+        assertProblem(Leads.create(sales, orphanProviderId), 400, "validation-failed");
         // nothing was created for this phone
         as(manager).queryParam("phone", phone).get(Api.CUSTOMERS).then().statusCode(200).body("items", hasSize(0));
     }
@@ -142,6 +144,25 @@ class LeadIntakeTest {
     }
 
     @Test
+    void aWalkInOfAColleaguesCustomerGoesToTheColleagueAndRevealsNothing() {
+        String email = "owned-" + UUID.randomUUID() + "@example.cn";
+        Map<String, Object> customer = Api.customer("周杰", Api.newPhone());
+        customer.put("email", email);
+        String customerId = Api.createCustomer(otherSales, customer).path("id");
+        Map<String, Object> probe = new java.util.LinkedHashMap<>(Map.of("source", "WALK_IN",
+                "customer", Map.of("name", "试探", "phone", Api.newPhone(), "email", email)));
+        String id = Leads.create(sales, probe).then().statusCode(201)
+                .body("$", not(hasKey("customer"))).body("$", not(hasKey("assigneeId")))
+                .extract().path("id");
+        assertProblem(as(sales).get(LEADS + "/" + id), 404, "not-found");
+        as(otherSales).get(LEADS + "/" + id).then().statusCode(200)
+                .body("assigneeId", equalTo(otherSales.id().toString()))
+                .body("customer.id", equalTo(customerId));
+        as(manager).get(LEADS + "/" + id + "/history").then()
+                .body("items.changes.assignedBy.to", org.hamcrest.Matchers.hasItem("CUSTOMER_OWNER"));
+    }
+
+    @Test
     void aDuplicateOfAnotherSalespersonsLeadShowsOnlyItsIntakeFields() {
         String phone = Api.newPhone();
         String first = Leads.create(sales, Leads.walkIn("王五", phone)).then().statusCode(201).extract().path("id");
@@ -179,6 +200,10 @@ class LeadIntakeTest {
         assertProblem(Leads.create(portal, withId), 400, "validation-failed");
         as(manager).get(LEADS + "/" + id + "/source").then().statusCode(200)
                 .body("format", equalTo("JSON")).body("payload", containsString("赵六"));
+        // the payload holds the full phone: a salesperson sees it once the lead is theirs
+        assertProblem(as(sales).get(LEADS + "/" + id + "/source"), 403, "forbidden");
+        Leads.act(sales, id, "claim").then().statusCode(200);
+        as(sales).get(LEADS + "/" + id + "/source").then().statusCode(200);
     }
 
     @Test

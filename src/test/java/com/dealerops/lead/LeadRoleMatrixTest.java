@@ -33,7 +33,7 @@ class LeadRoleMatrixTest {
     static {
         //                                 create list get  patch cont assign claim grade acts act+ hist overdue
         EXPECTED.put("assignee",         List.of(201, 200, 200, 200, 200, 403, 200, 403, 200, 201, 200, 403));
-        EXPECTED.put("sales",            List.of(201, 200, 404, 404, 404, 403, 404, 403, 404, 404, 404, 403));
+        EXPECTED.put("sales",            List.of(201, 200, 404, 404, 404, 403, 409, 403, 404, 404, 404, 403));
         EXPECTED.put("sales-manager",    List.of(201, 200, 200, 200, 200, 200, 403, 200, 200, 201, 200, 200));
         EXPECTED.put("customer-service", List.of(403, 200, 200, 403, 403, 403, 403, 403, 200, 403, 200, 403));
         EXPECTED.put("after-sales",      List.of(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403));

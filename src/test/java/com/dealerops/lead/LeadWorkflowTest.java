@@ -151,6 +151,27 @@ class LeadWorkflowTest {
     }
 
     @Test
+    void concurrentActionsWithoutIfMatchGiveOneSuccessAndConflictsNot412s() throws Exception {
+        String id = Leads.createNew(sales);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Callable<Integer>> contacts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                contacts.add(() -> Leads.act(sales, id, "contact").statusCode());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (java.util.concurrent.Future<Integer> status : pool.invokeAll(contacts)) {
+                statuses.add(status.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+            assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        as(sales).get(LEADS + "/" + id).then().body("status", equalTo("CONTACTED")).header("ETag", equalTo("\"1\""));
+    }
+
+    @Test
     void staleIfMatchIs412AndAStaleActionChangesNothing() {
         String id = Leads.createNew(sales);
         assertProblem(as(sales).header("If-Match", "\"7\"").post(LEADS + "/" + id + "/contact"), 412,
