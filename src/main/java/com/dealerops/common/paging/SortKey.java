@@ -63,6 +63,9 @@ public record SortKey<T>(String name, String property, String column, boolean de
     }
 
     Object parseValue(String text) {
+        if (valueType == java.math.BigDecimal.class) {
+            return new java.math.BigDecimal(text);
+        }
         return valueType == Instant.class ? Instant.parse(text) : text;
     }
 }
