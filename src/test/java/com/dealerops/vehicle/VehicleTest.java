@@ -18,11 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
 import com.dealerops.support.Tokens;
+import com.dealerops.support.Vins;
 
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,22 +38,6 @@ class VehicleTest {
     private final Tokens.Staff finance = Tokens.staff(dealer, "finance");
     private final Tokens.Staff manager = Tokens.staff(dealer, "sales-manager");
     private final Tokens.Staff sales = Tokens.staff(dealer, "sales");
-
-    /** A random VIN with a correct check digit. */
-    static String newVin() {
-        String alphabet = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ";
-        StringBuilder vin = new StringBuilder("LGX");
-        for (int i = 3; i < 17; i++) {
-            vin.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-        }
-        for (char check : "0123456789X".toCharArray()) {
-            vin.setCharAt(8, check);
-            if (Vin.problem(vin.toString()).isEmpty()) {
-                return vin.toString();
-            }
-        }
-        throw new IllegalStateException();
-    }
 
     static Map<String, Object> vehicle(String vin, String model, String listPrice) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -75,7 +59,7 @@ class VehicleTest {
 
     @Test
     void aVinIsCheckedAndUniquePerDealer() {
-        String vin = newVin();
+        String vin = Vins.random();
         Response created = as(finance).body(vehicle(vin.toLowerCase(), "Seal", "189800")).post(VEHICLES);
         created.then().statusCode(201).body("vin", equalTo(vin)).body("status", equalTo("IN_STOCK"))
                 .body("listMargin.amount", equalTo("39800.00")).body("listMarginPercent", equalTo(20.97f))
@@ -98,7 +82,7 @@ class VehicleTest {
 
     @Test
     void eachRoleSeesTheFieldsItMay() {
-        String id = create(vehicle(newVin(), "Seal", "189800"));
+        String id = create(vehicle(Vins.random(), "Seal", "189800"));
         for (String role : List.of("finance", "sales-manager", "admin")) {
             as(Tokens.staff(dealer, role)).get(VEHICLES + "/" + id).then().statusCode(200)
                     .body("costPrice.amount", equalTo("150000.00")).body("supplier", equalTo("比亚迪汽车销售有限公司"))
@@ -124,17 +108,17 @@ class VehicleTest {
         as(portal).queryParam("status", "DEMO").get(VEHICLES).then().statusCode(200).body("items", hasSize(0));
         // writes are for finance and admin
         for (String role : List.of("sales", "sales-manager", "after-sales", "customer-service", "integration")) {
-            assertProblem(as(Tokens.staff(dealer, role)).body(vehicle(newVin(), "Seal", "1")).post(VEHICLES), 403,
+            assertProblem(as(Tokens.staff(dealer, role)).body(vehicle(Vins.random(), "Seal", "1")).post(VEHICLES), 403,
                     "forbidden");
         }
-        as(Tokens.staff(dealer, "admin")).body(vehicle(newVin(), "Seal", "1")).post(VEHICLES).then().statusCode(201);
+        as(Tokens.staff(dealer, "admin")).body(vehicle(Vins.random(), "Seal", "1")).post(VEHICLES).then().statusCode(201);
         assertProblem(as(sales).get(VEHICLES + "/ageing"), 403, "forbidden");
         assertProblem(as(sales).get(VEHICLES + "/" + id + "/history"), 403, "forbidden");
     }
 
     @Test
     void statusChangesFollowTheirRulesAndASaleIsUndoneOnlyByAManagerWithAReason() {
-        String id = create(vehicle(newVin(), "Seal", "189800"));
+        String id = create(vehicle(Vins.random(), "Seal", "189800"));
         String path = VEHICLES + "/" + id + "/status";
         assertProblem(as(finance).body(Map.of("status", "SOLD")).post(path), 409, "illegal-transition")
                 .body("currentStatus", equalTo("IN_STOCK"))
@@ -164,13 +148,13 @@ class VehicleTest {
     @Test
     void searchByModelColourStatusPriceAndAgeWithSortsAndPages() {
         String model = "Model-" + UUID.randomUUID().toString().substring(0, 8);
-        String cheap = create(vehicle(newVin(), model, "120000"));
-        String mid = create(vehicle(newVin(), model, "150000"));
-        Map<String, Object> old = vehicle(newVin(), model, "180000");
+        String cheap = create(vehicle(Vins.random(), model, "120000"));
+        String mid = create(vehicle(Vins.random(), model, "150000"));
+        Map<String, Object> old = vehicle(Vins.random(), model, "180000");
         old.put("arrivalDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(100).toString());
         old.put("exteriorColour", "红");
         String aged = create(old);
-        Map<String, Object> coming = vehicle(newVin(), model, "200000");
+        Map<String, Object> coming = vehicle(Vins.random(), model, "200000");
         coming.put("initialStatus", "IN_TRANSIT");
         String transit = create(coming);
         as(sales).queryParam("model", model.toUpperCase()).queryParam("sort", "listPrice").get(VEHICLES).then()
@@ -203,20 +187,20 @@ class VehicleTest {
                 .toInstant(), ZoneOffset.UTC), Clock.class);
         int[] ages = { 0, 30, 31, 60, 61, 90, 91, 400 };
         for (int age : ages) {
-            Map<String, Object> body = vehicle(newVin(), "Seal", "100000");
+            Map<String, Object> body = vehicle(Vins.random(), "Seal", "100000");
             body.put("arrivalDate", today.minusDays(age).toString());
             if (age == 400) {
                 body.remove("costPrice");
             }
             as(isolatedFinance).body(body).post(VEHICLES).then().statusCode(201);
         }
-        Map<String, Object> sold = vehicle(newVin(), "Seal", "100000");
+        Map<String, Object> sold = vehicle(Vins.random(), "Seal", "100000");
         String soldId = as(isolatedFinance).body(sold).post(VEHICLES).then().statusCode(201).extract().path("id");
         as(isolatedFinance).body(Map.of("status", "RESERVED")).post(VEHICLES + "/" + soldId + "/status").then()
                 .statusCode(200);
         as(isolatedFinance).body(Map.of("status", "SOLD")).post(VEHICLES + "/" + soldId + "/status").then()
                 .statusCode(200);
-        Map<String, Object> transit = vehicle(newVin(), "Seal", "100000");
+        Map<String, Object> transit = vehicle(Vins.random(), "Seal", "100000");
         transit.put("initialStatus", "IN_TRANSIT");
         as(isolatedFinance).body(transit).post(VEHICLES).then().statusCode(201);
 

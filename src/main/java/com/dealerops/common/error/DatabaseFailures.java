@@ -44,11 +44,28 @@ public final class DatabaseFailures {
         return false;
     }
 
-    /** The PostgreSQL error in the chain, if there is one. */
-    public static Optional<PgException> postgresError(Throwable failure) {
+    /** What PostgreSQL said: its SQLSTATE and, when it names one, the constraint. */
+    public record SqlError(String sqlState, String constraint) {
+    }
+
+    /**
+     * The database error in the chain. The Vert.x {@link PgException} carries everything, but Hibernate Reactive
+     * does not always keep it: a native statement's failure arrives as Hibernate's ConstraintViolationException
+     * around a plain {@link java.sql.SQLException}, with the constraint name parsed from the message.
+     */
+    public static Optional<SqlError> sqlError(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PgException pg) {
-                return Optional.of(pg);
+                return Optional.of(new SqlError(pg.getSqlState(), pg.getConstraint()));
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && violation.getSQLState() != null) {
+                return Optional.of(new SqlError(violation.getSQLState(), violation.getConstraintName()));
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return Optional.of(new SqlError(sql.getSQLState(), null));
             }
         }
         return Optional.empty();
@@ -60,7 +77,7 @@ public final class DatabaseFailures {
 
     /** The name of the violated unique constraint, when the failure is a unique violation (23505). */
     public static Optional<String> uniqueViolation(Throwable failure) {
-        return postgresError(failure).filter(pg -> "23505".equals(pg.getSqlState()))
-                .map(pg -> pg.getConstraint() == null ? "" : pg.getConstraint());
+        return sqlError(failure).filter(error -> "23505".equals(error.sqlState()))
+                .map(error -> error.constraint() == null ? "" : error.constraint());
     }
 }

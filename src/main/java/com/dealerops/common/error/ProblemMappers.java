@@ -260,16 +260,16 @@ public class ProblemMappers {
             return problem(ProblemException.conflict("duplicate", "Duplicate",
                     "This conflicts with an existing record", Map.of()), request);
         }
-        var postgres = DatabaseFailures.postgresError(e);
-        if (postgres.isPresent() && "23503".equals(postgres.get().getSqlState())) {
+        var postgres = DatabaseFailures.sqlError(e);
+        if (postgres.isPresent() && "23503".equals(postgres.get().sqlState())) {
             return problem(ProblemException.unprocessable("unknown-reference", "Unknown reference",
                     "The request refers to a record that does not exist"), request);
         }
-        if (postgres.isPresent() && "23514".equals(postgres.get().getSqlState())) {
+        if (postgres.isPresent() && "23514".equals(postgres.get().sqlState())) {
             // the database's own rule caught what validation should have: the client's input is still at fault
-            LOG.warnf("Check constraint %s refused a write that passed validation", postgres.get().getConstraint());
+            LOG.warnf("Check constraint %s refused a write that passed validation", postgres.get().constraint());
             return problem(ProblemException.unprocessable("rule-violated", "Rule violated",
-                    "The request breaks a rule of the data (" + postgres.get().getConstraint() + ")"), request);
+                    "The request breaks a rule of the data (" + postgres.get().constraint() + ")"), request);
         }
         LOG.error("Unexpected failure", e);
         return Problems.response(Problems.forStatus(500,
