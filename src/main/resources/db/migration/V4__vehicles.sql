@@ -30,9 +30,9 @@ CREATE TABLE vehicle (
                                    CHECK (jsonb_typeof(options -> 'items') = 'array'),
     status           text          NOT NULL CHECK (status IN ('IN_TRANSIT', 'IN_STOCK', 'RESERVED', 'SOLD',
                                                               'DELIVERED', 'DEMO', 'UNAVAILABLE')),
-    -- a car on the lot has arrived; its stock age counts from then
+    -- a car on the lot has arrived; its stock age counts from then (one held back on its way may not have)
     arrival_date     date,
-    CHECK (status = 'IN_TRANSIT' OR arrival_date IS NOT NULL),
+    CHECK (status IN ('IN_TRANSIT', 'UNAVAILABLE') OR arrival_date IS NOT NULL),
     location         text          CHECK (length(location) BETWEEN 1 AND 60),
     currency         text          NOT NULL DEFAULT 'CNY' CHECK (currency ~ '^[A-Z]{3}$'),
     list_price       numeric(15,2) NOT NULL CHECK (list_price >= 0),

@@ -545,6 +545,33 @@ public class LeadService {
         };
     }
 
+    /** A lead the caller may work on (its assigned salesperson, a manager); 404/403 otherwise. Joins the session. */
+    public Uni<Lead> findForWork(Caller caller, UUID id) {
+        return leads.findInDealer(caller.dealerId(), id).invoke(lead -> LeadAccess.checkWork(caller, lead));
+    }
+
+    /**
+     * A test drive started: a lead earlier in the funnel (NEW, CONTACTED, QUALIFIED) moves to TEST_DRIVE, with its
+     * first contact recorded if there was none. Joins the caller's transaction.
+     */
+    public Uni<Void> testDriveStarted(Caller caller, UUID leadId, LeadSettings settings) {
+        return leads.findInDealer(caller.dealerId(), leadId).chain(lead -> {
+            if (lead == null || !java.util.EnumSet.of(LeadStatus.NEW, LeadStatus.CONTACTED, LeadStatus.QUALIFIED)
+                    .contains(lead.status)) {
+                return Uni.createFrom().voidItem();
+            }
+            Map<String, Object> before = LeadMapper.auditSnapshot(lead);
+            Instant now = Clocks.now(clock);
+            firstContact(lead, now, settings);
+            lead.status = LeadStatus.TEST_DRIVE;
+            lead.updatedAt = now;
+            Map<String, Object> after = new LinkedHashMap<>(LeadMapper.auditSnapshot(lead));
+            after.put("note", "test drive started");
+            return leads.flush().call(() -> audit.record(caller, RESOURCE_TYPE, lead.id, "STATUS_CHANGED", before,
+                    after)).replaceWithVoid();
+        });
+    }
+
     @WithTransaction
     public Uni<Outcome> assign(Caller caller, UUID id, Long expectedVersion, UUID assignee) {
         return leads.findInDealer(caller.dealerId(), id).chain(lead -> {

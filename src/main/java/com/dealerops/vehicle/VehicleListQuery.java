@@ -29,7 +29,7 @@ public class VehicleListQuery {
     /** What a search may be narrowed by; null or empty means "any". */
     public record Filter(String make, String model, String trim, String colour, List<VehicleStatus> statuses,
             BigDecimal minPrice, BigDecimal maxPrice, Integer minStockAgeDays, Integer maxStockAgeDays,
-            Instant updatedSince) {
+            Instant updatedSince, Instant freeFrom, Instant freeUntil) {
     }
 
     static final SortKey<Vehicle> NEWEST_FIRST = SortKey.descending("createdAt", Instant.class, v -> v.createdAt,
@@ -89,6 +89,11 @@ public class VehicleListQuery {
         if (filter.maxPrice() != null) {
             where.and("list_price <= ?", filter.maxPrice());
         }
+        if (filter.minStockAgeDays() != null || filter.maxStockAgeDays() != null) {
+            // stock age is the time on the lot: cars sold, delivered or on their way have none
+            where.and("status = ANY(?)", (Object) VehicleMapper.ON_THE_LOT.stream().map(Enum::name)
+                    .toArray(String[]::new));
+        }
         if (filter.minStockAgeDays() != null) {
             where.and("arrival_date <= ?", today.minusDays(filter.minStockAgeDays()));
         }
@@ -97,6 +102,12 @@ public class VehicleListQuery {
         }
         if (filter.updatedSince() != null) {
             where.and("updated_at >= ?", filter.updatedSince().atOffset(ZoneOffset.UTC));
+        }
+        if (filter.freeFrom() != null) {
+            // no test drive (not cancelled) holds the car in that time, its buffer included
+            where.and("NOT EXISTS (SELECT 1 FROM test_drive t WHERE t.dealer_id = vehicle.dealer_id "
+                    + "AND t.vehicle_id = vehicle.id AND t.status <> 'CANCELLED' AND t.vehicle_slot && tstzrange(?, ?))",
+                    filter.freeFrom().atOffset(ZoneOffset.UTC), filter.freeUntil().atOffset(ZoneOffset.UTC));
         }
         return SqlKeyset.page(pool, SELECT, where, sort, cursor, limit, row -> vehicle(dealerId, row));
     }

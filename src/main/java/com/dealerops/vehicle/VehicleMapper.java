@@ -30,7 +30,12 @@ final class VehicleMapper {
         ZoneId zone = caller.zone();
         Money list = money(v.listPrice, v.currency);
         if (VehicleAccess.publicOnly(caller)) {
-            return new VehicleView(v.id, v.version, v.vin, null, v.make, v.model, v.trim, v.modelYear,
+            if (v.status != VehicleStatus.IN_STOCK) {
+                return new VehicleView(v.id, v.version, true, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        at(v.updatedAt, zone));
+            }
+            return new VehicleView(v.id, v.version, null, v.vin, null, v.make, v.model, v.trim, v.modelYear,
                     v.exteriorColour, v.interiorColour, v.options.items(), v.status, null, null, null, null, null,
                     list, null, null, null, null, null, null, null);
         }
@@ -40,7 +45,7 @@ final class VehicleMapper {
                 : margin.amount().multiply(BigDecimal.valueOf(100)).divide(v.listPrice, 2, RoundingMode.HALF_UP);
         Integer age = v.arrivalDate == null || !ON_THE_LOT.contains(v.status) ? null
                 : (int) Math.max(0, ChronoUnit.DAYS.between(v.arrivalDate, today));
-        return new VehicleView(v.id, v.version, v.vin, v.stockNumber, v.make, v.model, v.trim, v.modelYear,
+        return new VehicleView(v.id, v.version, null, v.vin, v.stockNumber, v.make, v.model, v.trim, v.modelYear,
                 v.exteriorColour, v.interiorColour, v.options.items(), v.status, StatusRules.targetsFrom(v.status),
                 v.unavailableReason, v.arrivalDate, age, v.location, list,
                 cost ? money(v.costPrice, v.currency) : null, margin, marginPercent,

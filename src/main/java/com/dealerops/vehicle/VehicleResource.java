@@ -49,6 +49,7 @@ import com.dealerops.common.security.Roles;
 import com.dealerops.settings.GeneralSettings;
 import com.dealerops.settings.SettingsSection;
 import com.dealerops.settings.SettingsService;
+import com.dealerops.settings.TestDriveSettings;
 import com.dealerops.vehicle.dto.AgeingReport;
 import com.dealerops.vehicle.dto.StatusChangeInput;
 import com.dealerops.vehicle.dto.VehicleInput;
@@ -112,7 +113,8 @@ public class VehicleResource {
     private static final String FIELDS_BY_ROLE = " Fields by role: finance, sales-manager and admin see everything; "
             + "sales, after-sales and customer-service see no costPrice, listMargin, listMarginPercent, purchaseDate "
             + "or supplier; integration sees IN_STOCK vehicles only, and only id, version, vin, make, model, trim, "
-            + "modelYear, colours, options, status and listPrice.";
+            + "modelYear, colours, options, status and listPrice; in its updatedSince lists, vehicles that left public "
+            + "stock come as tombstones (id, version, deleted: true, updatedAt).";
 
     private final VehicleService vehicles;
     private final SettingsService settings;
@@ -131,7 +133,8 @@ public class VehicleResource {
     @RolesAllowed({ Roles.FINANCE, Roles.ADMIN })
     @Operation(summary = "Add a vehicle to the stock", description = "Roles: finance, admin. The VIN is checked "
             + "(17 characters, no I/O/Q, check digit at position 9): an invalid one is a 400 naming the position. "
-            + "A VIN or stock number already used by the dealer is a 409.")
+            + "Prices are in the dealer's currency (general settings). A VIN or stock number already used by the "
+            + "dealer is a 409.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = VehicleInput.class),
             examples = @ExampleObject(name = "arrived", value = EXAMPLE_INPUT)))
     @APIResponse(responseCode = "201", description = "Created",
@@ -149,8 +152,8 @@ public class VehicleResource {
             @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull VehicleInput body) {
         Caller who = caller.get();
-        return idempotency.execute(who, idempotencyKey, "POST /api/v1/vehicles", body,
-                () -> vehicles.create(who, body))
+        return currency(who).chain(currency -> idempotency.execute(who, idempotencyKey, "POST /api/v1/vehicles",
+                body, () -> vehicles.create(who, body, currency)))
                 .onFailure(DatabaseFailures::isUniqueViolation)
                 .recoverWithUni(failure -> vehicles.explainConflict(who, body.vin(), failure)
                         .replaceWith((Response) null));
@@ -182,20 +185,38 @@ public class VehicleResource {
             @QueryParam("status") List<String> status,
             @Parameter(description = "Lowest list price (a decimal amount)") @QueryParam("minPrice") String minPrice,
             @Parameter(description = "Highest list price (a decimal amount)") @QueryParam("maxPrice") String maxPrice,
-            @Parameter(description = "Only vehicles on the lot at least this many days", schema = @Schema(
+            @Parameter(description = "Only vehicles on the lot (IN_STOCK, RESERVED, DEMO, UNAVAILABLE) at least this "
+                    + "many days; not for integration", schema = @Schema(
                     type = SchemaType.INTEGER, minimum = "0")) @QueryParam("minStockAgeDays") String minAge,
-            @Parameter(description = "Only vehicles on the lot at most this many days", schema = @Schema(
+            @Parameter(description = "Only vehicles on the lot at most this many days; not for integration",
+                    schema = @Schema(
                     type = SchemaType.INTEGER, minimum = "0")) @QueryParam("maxStockAgeDays") String maxAge,
             @Parameter(description = ApiDocs.UPDATED_SINCE, schema = @Schema(type = SchemaType.STRING,
                     format = "date-time")) @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "With freeTo: only cars no test drive holds in that time (with the dealer's "
+                    + "buffer after it); use with status=DEMO to find a car for a drive. Not for integration",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("freeFrom")
+            String freeFrom,
+            @Parameter(description = "End of the time of freeFrom", schema = @Schema(type = SchemaType.STRING,
+                    format = "date-time")) @QueryParam("freeTo") String freeTo,
             @Context UriInfo uriInfo) {
         Caller who = caller.get();
         ListQuery query = ListQuery.of(limit, cursor, sort, updatedSince);
-        VehicleListQuery.Filter filter = new VehicleListQuery.Filter(text(make), text(model), text(trim),
-                text(colour), statuses(status), amount("minPrice", minPrice), amount("maxPrice", maxPrice),
-                days("minStockAgeDays", minAge), days("maxStockAgeDays", maxAge), query.updatedSince());
-        return vehicles.list(who, filter, query.sort(), query.cursor(), query.limit())
-                .map(page -> PageResponses.ok(page, uriInfo));
+        java.time.Instant from = ListQuery.timestamp("freeFrom", freeFrom);
+        java.time.Instant to = ListQuery.timestamp("freeTo", freeTo);
+        if ((from == null) != (to == null) || (from != null && !to.isAfter(from))) {
+            throw ProblemException.invalid("freeTo", "freeFrom and freeTo go together, freeTo after freeFrom");
+        }
+        Uni<Integer> buffer = from == null ? Uni.createFrom().item(0)
+                : settings.section(who.dealerId(), SettingsSection.TEST_DRIVES, TestDriveSettings.class)
+                        .map(rules -> rules.settings().bufferMinutes());
+        return buffer.chain(minutes -> {
+            VehicleListQuery.Filter filter = new VehicleListQuery.Filter(text(make), text(model), text(trim),
+                    text(colour), statuses(status), amount("minPrice", minPrice), amount("maxPrice", maxPrice),
+                    days("minStockAgeDays", minAge), days("maxStockAgeDays", maxAge), query.updatedSince(), from,
+                    to == null ? null : to.plus(java.time.Duration.ofMinutes(minutes)));
+            return vehicles.list(who, filter, query.sort(), query.cursor(), query.limit());
+        }).map(page -> PageResponses.ok(page, uriInfo));
     }
 
     @GET
@@ -209,8 +230,13 @@ public class VehicleResource {
             examples = @ExampleObject(name = "ageing", value = EXAMPLE_AGEING)))
     public Uni<AgeingReport> ageing() {
         Caller who = caller.get();
+        return currency(who).chain(currency -> vehicles.ageing(who, currency));
+    }
+
+    /** The dealer's currency, read before a write's transaction opens (one connection per request at a time). */
+    private Uni<String> currency(Caller who) {
         return settings.section(who.dealerId(), SettingsSection.GENERAL, GeneralSettings.class)
-                .chain(general -> vehicles.ageing(who, general.settings().currency()));
+                .map(general -> general.settings().currency());
     }
 
     @GET
@@ -257,7 +283,8 @@ public class VehicleResource {
         Caller who = caller.get();
         long version = EntityTags.requiredVersion(ifMatch);
         String vin = body.path("vin").isTextual() ? body.path("vin").asText() : null;
-        return vehicles.patch(who, id, version, body).map(VehicleResource::written)
+        return currency(who).chain(currency -> vehicles.patch(who, id, version, body, currency))
+                .map(VehicleResource::written)
                 .onFailure(DatabaseFailures::isUniqueViolation)
                 .recoverWithUni(failure -> vehicles.explainConflict(who, vin, failure).replaceWith((Response) null));
     }

@@ -82,7 +82,9 @@ public class VehicleService {
     }
 
     @WithTransaction
-    public Uni<Outcome> create(Caller caller, VehicleInput input) {
+    public Uni<Outcome> create(Caller caller, VehicleInput input, String dealerCurrency) {
+        checkCurrency("listPrice", input.listPrice(), dealerCurrency);
+        checkCurrency("costPrice", input.costPrice(), dealerCurrency);
         String vin = validVin(input.vin());
         VehicleStatus status = input.initialStatus() == null ? VehicleStatus.IN_TRANSIT : input.initialStatus();
         if (status != VehicleStatus.IN_TRANSIT && status != VehicleStatus.IN_STOCK) {
@@ -135,13 +137,23 @@ public class VehicleService {
                 : VehicleListQuery.NEWEST_FIRST;
         SortKey<Vehicle> sort = SortKey.parse(sortName, VehicleListQuery.SORTS, fallback);
         VehicleListQuery.Filter filter = requested;
+        if (VehicleAccess.publicOnly(caller) && requested.freeFrom() != null) {
+            throw ProblemException.invalid("freeFrom", "is not available to third parties");
+        }
+        if (VehicleAccess.publicOnly(caller)
+                && (requested.minStockAgeDays() != null || requested.maxStockAgeDays() != null)) {
+            // stock age is not in integration's view, so it is not in its filters either
+            throw ProblemException.invalid(requested.minStockAgeDays() != null ? "minStockAgeDays"
+                    : "maxStockAgeDays", "is not available to third parties");
+        }
         if (VehicleAccess.publicOnly(caller)) {
             if (!requested.statuses().isEmpty() && !requested.statuses().contains(VehicleStatus.IN_STOCK)) {
                 return Uni.createFrom().item(new Page<>(List.of(), null));
             }
+            // a delta sync also gets the cars that left public stock, as tombstones (the mapper hides the rest)
             filter = new VehicleListQuery.Filter(requested.make(), requested.model(), requested.trim(),
-                    requested.colour(), List.of(VehicleStatus.IN_STOCK), requested.minPrice(), requested.maxPrice(),
-                    requested.minStockAgeDays(), requested.maxStockAgeDays(), requested.updatedSince());
+                    requested.colour(), requested.updatedSince() != null ? List.of() : List.of(VehicleStatus.IN_STOCK),
+                    requested.minPrice(), requested.maxPrice(), null, null, requested.updatedSince(), null, null);
         }
         LocalDate today = today(caller);
         return listQuery.list(caller.dealerId(), filter, today, sort, cursor, limit)
@@ -150,7 +162,7 @@ public class VehicleService {
     }
 
     @WithTransaction
-    public Uni<Outcome> patch(Caller caller, UUID id, long expectedVersion, JsonNode patch) {
+    public Uni<Outcome> patch(Caller caller, UUID id, long expectedVersion, JsonNode patch, String dealerCurrency) {
         if (patch == null || !patch.isObject()) {
             throw ProblemException.badRequest("A merge patch must be a JSON object");
         }
@@ -181,6 +193,8 @@ public class VehicleService {
                 return Uni.createFrom().failure(e);
             }
             validate(merged);
+            checkCurrency("listPrice", merged.listPrice(), dealerCurrency);
+            checkCurrency("costPrice", merged.costPrice(), dealerCurrency);
             Map<String, Object> before = VehicleMapper.auditSnapshot(vehicle);
             String vin = validVin(merged.vin());
             boolean vinChanged = !vin.equals(vehicle.vin);
@@ -191,7 +205,8 @@ public class VehicleService {
                     merged.exteriorColour(), merged.interiorColour(), merged.options(), merged.arrivalDate(),
                     merged.location(), merged.listPrice(), merged.costPrice(), merged.purchaseDate(),
                     merged.supplier());
-            if (vehicle.status != VehicleStatus.IN_TRANSIT && vehicle.arrivalDate == null) {
+            if (vehicle.status != VehicleStatus.IN_TRANSIT && vehicle.status != VehicleStatus.UNAVAILABLE
+                    && vehicle.arrivalDate == null) {
                 throw ProblemException.invalid("arrivalDate", "a vehicle on the lot has an arrival date");
             }
             Map<String, Object> after = VehicleMapper.auditSnapshot(vehicle);
@@ -325,6 +340,13 @@ public class VehicleService {
                                 Map.of("existingVehicleId", existing.id));
                     }
                 }).replaceWithVoid();
+    }
+
+    /** A dealer's stock is priced in the dealer's currency, so that its values add up. */
+    private static void checkCurrency(String field, Money money, String dealerCurrency) {
+        if (money != null && !money.currency().equals(dealerCurrency)) {
+            throw ProblemException.invalid(field + ".currency", "must be the dealer's currency, " + dealerCurrency);
+        }
     }
 
     private static ProblemException duplicateVin(UUID existing) {

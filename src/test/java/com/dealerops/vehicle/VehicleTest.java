@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Clock;
@@ -32,7 +33,6 @@ import io.restassured.response.Response;
 class VehicleTest {
 
     static final String VEHICLES = "/api/v1/vehicles";
-    private static final String COST_FIELDS_ABSENT = "costPrice";
 
     private final UUID dealer = Tokens.newDealer();
     private final Tokens.Staff finance = Tokens.staff(dealer, "finance");
@@ -50,6 +50,8 @@ class VehicleTest {
         body.put("listPrice", Map.of("amount", listPrice, "currency", "CNY"));
         body.put("costPrice", Map.of("amount", "150000.00", "currency", "CNY"));
         body.put("supplier", "比亚迪汽车销售有限公司");
+        body.put("purchaseDate", "2026-10-15");
+        body.put("stockNumber", "SN-" + UUID.randomUUID().toString().substring(0, 8));
         return body;
     }
 
@@ -88,22 +90,38 @@ class VehicleTest {
                     .body("costPrice.amount", equalTo("150000.00")).body("supplier", equalTo("比亚迪汽车销售有限公司"))
                     .body("listMargin.amount", equalTo("39800.00"));
         }
+        as(finance).get(VEHICLES + "/" + id).then().body("purchaseDate", equalTo("2026-10-15"))
+                .body("stockNumber", org.hamcrest.Matchers.startsWith("SN-"));
+        List<String> costFields = List.of("costPrice", "listMargin", "listMarginPercent", "supplier", "purchaseDate");
         for (String role : List.of("sales", "after-sales", "customer-service")) {
-            as(Tokens.staff(dealer, role)).get(VEHICLES + "/" + id).then().statusCode(200)
-                    .body("location", equalTo("A区-12"))
-                    .body("$", not(hasKey(COST_FIELDS_ABSENT))).body("$", not(hasKey("listMargin")))
-                    .body("$", not(hasKey("listMarginPercent"))).body("$", not(hasKey("supplier")))
-                    .body("$", not(hasKey("purchaseDate")));
-            as(Tokens.staff(dealer, role)).queryParam("limit", 100).get(VEHICLES).then().statusCode(200)
-                    .body("items.findAll { it.costPrice != null }", hasSize(0));
+            io.restassured.response.ValidatableResponse one = as(Tokens.staff(dealer, role)).get(VEHICLES + "/" + id)
+                    .then().statusCode(200).body("location", equalTo("A区-12"));
+            io.restassured.response.ValidatableResponse list = as(Tokens.staff(dealer, role)).get(VEHICLES).then()
+                    .statusCode(200).body("items.id", hasItem(id));
+            for (String field : costFields) {
+                one.body("$", not(hasKey(field)));
+                list.body("items.findAll { it.containsKey('" + field + "') }", hasSize(0));
+            }
         }
         Tokens.Staff portal = Tokens.staff(dealer, "integration");
-        as(portal).get(VEHICLES + "/" + id).then().statusCode(200)
-                .body("listPrice.amount", equalTo("189800.00"))
-                .body("$", not(hasKey("location"))).body("$", not(hasKey("stockNumber")))
-                .body("$", not(hasKey("costPrice"))).body("$", not(hasKey("stockAgeDays")));
+        io.restassured.response.ValidatableResponse publicView = as(portal).get(VEHICLES + "/" + id).then()
+                .statusCode(200).body("listPrice.amount", equalTo("189800.00")).body("vin", notNullValue());
+        io.restassured.response.ValidatableResponse publicList = as(portal).get(VEHICLES).then().statusCode(200)
+                .body("items.id", hasItem(id));
+        for (String field : List.of("costPrice", "listMargin", "listMarginPercent", "supplier", "purchaseDate",
+                "location", "stockNumber", "arrivalDate", "stockAgeDays", "createdAt", "updatedAt", "nextStatuses")) {
+            publicView.body("$", not(hasKey(field)));
+            publicList.body("items.findAll { it.containsKey('" + field + "') }", hasSize(0));
+        }
+        assertProblem(as(portal).queryParam("minStockAgeDays", 1).get(VEHICLES), 400, "validation-failed");
+        String since = java.time.OffsetDateTime.now().minusMinutes(5).toString();
         as(finance).body(Map.of("status", "DEMO")).post(VEHICLES + "/" + id + "/status").then().statusCode(200);
         assertProblem(as(portal).get(VEHICLES + "/" + id), 404, "not-found");
+        // a third party syncing changes learns that the car left public stock, and nothing else about it
+        as(portal).queryParam("updatedSince", since).queryParam("limit", 100).get(VEHICLES).then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.deleted", equalTo(true))
+                .body("items.find { it.id == '" + id + "' }", not(hasKey("status")))
+                .body("items.find { it.id == '" + id + "' }", not(hasKey("vin")));
         as(portal).queryParam("limit", 100).get(VEHICLES).then().statusCode(200).body("items.id", not(hasItem(id)));
         as(portal).queryParam("status", "DEMO").get(VEHICLES).then().statusCode(200).body("items", hasSize(0));
         // writes are for finance and admin
@@ -143,6 +161,41 @@ class VehicleTest {
                 "stale-version");
         as(finance).body(Map.of("status", "IN_STOCK")).post(path).then().statusCode(200)
                 .body("$", not(hasKey("unavailableReason")));
+    }
+
+    @Test
+    void whatTheReviewFound() {
+        // a car held back on its way has no arrival date
+        Map<String, Object> coming = vehicle(Vins.random(), "Seal", "189800");
+        coming.put("initialStatus", "IN_TRANSIT");
+        String inTransit = create(coming);
+        as(finance).body(Map.of("status", "UNAVAILABLE", "reason", "运输途中受损"))
+                .post(VEHICLES + "/" + inTransit + "/status").then().statusCode(200)
+                .body("status", equalTo("UNAVAILABLE"));
+        as(finance).body(Map.of("status", "IN_STOCK")).post(VEHICLES + "/" + inTransit + "/status").then()
+                .statusCode(200).body("arrivalDate", notNullValue());
+        // prices are in the dealer's currency
+        Map<String, Object> dollars = vehicle(Vins.random(), "Seal", "50000");
+        dollars.put("listPrice", Map.of("amount", "50000", "currency", "USD"));
+        dollars.remove("costPrice");
+        assertProblem(as(finance).body(dollars).post(VEHICLES), 400, "validation-failed")
+                .body("errors[0].field", equalTo("listPrice.currency"));
+        // a blank make is a 400 naming it, not a database rule
+        assertProblem(as(finance).header("If-Match", "\"2\"").contentType(com.dealerops.support.Api.MERGE_PATCH)
+                .body(Map.of("make", "   ")).patch(VEHICLES + "/" + inTransit), 400, "validation-failed");
+        // a tampered cursor is a 400
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"k\":\"listPrice\",\"v\":\"1E+1000000\",\"id\":\"" + UUID.randomUUID() + "\"}").getBytes());
+        assertProblem(as(sales).queryParam("sort", "listPrice").queryParam("cursor", forged).get(VEHICLES), 400,
+                "validation-failed");
+        // stock age is the time on the lot: a sold car has none
+        Map<String, Object> old = vehicle(Vins.random(), "Model-" + UUID.randomUUID(), "100000");
+        old.put("arrivalDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(200).toString());
+        String sold = create(old);
+        as(finance).body(Map.of("status", "RESERVED")).post(VEHICLES + "/" + sold + "/status").then().statusCode(200);
+        as(finance).body(Map.of("status", "SOLD")).post(VEHICLES + "/" + sold + "/status").then().statusCode(200);
+        as(sales).queryParam("model", old.get("model")).queryParam("minStockAgeDays", 100).get(VEHICLES).then()
+                .body("items", hasSize(0));
     }
 
     @Test

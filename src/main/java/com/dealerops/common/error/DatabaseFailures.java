@@ -62,13 +62,27 @@ public final class DatabaseFailures {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof org.hibernate.exception.ConstraintViolationException violation
                     && violation.getSQLState() != null) {
-                return Optional.of(new SqlError(violation.getSQLState(), violation.getConstraintName()));
+                String name = violation.getConstraintName() != null ? violation.getConstraintName()
+                        : constraintIn(violation.getMessage());
+                return Optional.of(new SqlError(violation.getSQLState(), name));
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-                return Optional.of(new SqlError(sql.getSQLState(), null));
+                return Optional.of(new SqlError(sql.getSQLState(), constraintIn(sql.getMessage())));
             }
         }
         return Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern CONSTRAINT_IN_MESSAGE = java.util.regex.Pattern.compile(
+            "violates (?:[a-z ]+ )?constraint \"([^\"]+)\"");
+
+    /** PostgreSQL names the constraint in its message ("violates exclusion constraint \"x\""). */
+    private static String constraintIn(String message) {
+        if (message == null) {
+            return null;
+        }
+        var matcher = CONSTRAINT_IN_MESSAGE.matcher(message);
+        return matcher.find() ? matcher.group(1) : null;
     }
 
     public static boolean isUniqueViolation(Throwable failure) {

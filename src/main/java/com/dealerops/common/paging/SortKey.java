@@ -64,7 +64,11 @@ public record SortKey<T>(String name, String property, String column, boolean de
 
     Object parseValue(String text) {
         if (valueType == java.math.BigDecimal.class) {
-            return new java.math.BigDecimal(text);
+            java.math.BigDecimal amount = new java.math.BigDecimal(text);
+            if (amount.scale() > 2 || amount.precision() - amount.scale() > 13) {
+                throw new IllegalArgumentException("not an amount of money");
+            }
+            return amount;
         }
         return valueType == Instant.class ? Instant.parse(text) : text;
     }

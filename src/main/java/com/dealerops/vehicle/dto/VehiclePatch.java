@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,8 +20,8 @@ import com.dealerops.common.money.Money;
 public record VehiclePatch(
         String vin,
         @Size(min = 1, max = 30) String stockNumber,
-        @Size(min = 1, max = 60) String make,
-        @Size(min = 1, max = 60) String model,
+        @Size(min = 1, max = 60) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String make,
+        @Size(min = 1, max = 60) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String model,
         @Size(min = 1, max = 60) String trim,
         @Min(1980) @Max(2100) Integer modelYear,
         @Size(min = 1, max = 60) String exteriorColour,

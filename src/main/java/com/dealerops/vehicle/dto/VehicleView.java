@@ -15,30 +15,33 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * A vehicle as a caller may see it. Cost and purchase fields (costPrice, listMargin, listMarginPercent,
  * purchaseDate, supplier) go to finance, sales-manager and admin only. Integration sees IN_STOCK vehicles only,
- * without stockNumber, location, arrivalDate, stockAgeDays and cost fields.
+ * without stockNumber, location, arrivalDate, stockAgeDays and cost fields; in its updatedSince lists a vehicle that
+ * has left public stock (sold, reserved...) is a tombstone: id, version, deleted, updatedAt.
  */
 @Schema(name = "Vehicle")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VehicleView(
         @Schema(required = true) UUID id,
         @Schema(required = true) long version,
-        @Schema(required = true) String vin,
+        @Schema(description = "Only in integration's updatedSince lists: the vehicle left public stock; nothing but "
+                + "id, version and updatedAt is given") Boolean deleted,
+        @Schema(description = "Absent on tombstones") String vin,
         String stockNumber,
-        @Schema(required = true) String make,
-        @Schema(required = true) String model,
+        @Schema(description = "Absent on tombstones") String make,
+        @Schema(description = "Absent on tombstones") String model,
         String trim,
         Integer modelYear,
         String exteriorColour,
         String interiorColour,
         List<String> options,
-        @Schema(required = true) VehicleStatus status,
+        @Schema(description = "Absent on tombstones") VehicleStatus status,
         @Schema(description = "Status changes the vehicle allows now (for the caller's role or another)")
         List<VehicleStatus> nextStatuses,
         String unavailableReason,
         LocalDate arrivalDate,
         @Schema(description = "Days on the lot since arrival, in the dealer's calendar") Integer stockAgeDays,
         String location,
-        @Schema(required = true, description = "指导价") Money listPrice,
+        @Schema(description = "指导价; absent on tombstones") Money listPrice,
         @Schema(description = "finance, sales-manager, admin") Money costPrice,
         @Schema(description = "listPrice − costPrice; finance, sales-manager, admin") Money listMargin,
         @Schema(description = "listMargin as a percent of listPrice, 2 places; finance, sales-manager, admin")

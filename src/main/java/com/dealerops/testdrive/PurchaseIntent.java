@@ -1,0 +1,5 @@
+package com.dealerops.testdrive;
+
+public enum PurchaseIntent {
+    HIGH, MEDIUM, LOW, NONE
+}
