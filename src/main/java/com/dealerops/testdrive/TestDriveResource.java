@@ -76,6 +76,40 @@ public class TestDriveResource {
              "instance":"/api/v1/test-drives","requestId":"5f0c6bb2-6f4e-4c55-9d1e-0b8b8ab3d1c7",
              "clashesWith":"vehicle","conflictingTestDriveId":"0193b0a8-4444-7c39-9a57-3c1f0a3e8f01"}""";
     private static final String EXAMPLE_PAGE = "{\"items\":[" + EXAMPLE_VIEW + "]}";
+    private static final String EXAMPLE_IN_PROGRESS = """
+            {"id":"0193b0a8-4444-7c39-9a57-3c1f0a3e8f01","version":1,"status":"IN_PROGRESS",
+             "leadId":"0193b0a4-9d2e-7c39-9a57-3c1f0a3e8c01","customerId":"0193b0a4-8c5e-7c39-9a57-3c1f0a3e8b21",
+             "vehicleId":"0193b0a6-1111-7c39-9a57-3c1f0a3e8d01","salespersonId":"0193b0a4-0000-7000-8000-000000000101",
+             "startsAt":"2026-11-29T10:00:00+08:00","endsAt":"2026-11-29T10:45:00+08:00",
+             "licenceNumber":"330106199001011234","licenceExpiresOn":"2030-05-31",
+             "waiverRef":"https://files.dealerops.example/waivers/8f3c.pdf",
+             "waiverSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","odometerOut":1520,
+             "startedAt":"2026-11-29T10:02:00+08:00",
+             "createdAt":"2026-11-28T15:00:00+08:00","updatedAt":"2026-11-29T10:44:00+08:00"}""";
+    private static final String EXAMPLE_COMPLETED = """
+            {"id":"0193b0a8-4444-7c39-9a57-3c1f0a3e8f01","version":2,"status":"COMPLETED",
+             "leadId":"0193b0a4-9d2e-7c39-9a57-3c1f0a3e8c01","customerId":"0193b0a4-8c5e-7c39-9a57-3c1f0a3e8b21",
+             "vehicleId":"0193b0a6-1111-7c39-9a57-3c1f0a3e8d01","salespersonId":"0193b0a4-0000-7000-8000-000000000101",
+             "startsAt":"2026-11-29T10:00:00+08:00","endsAt":"2026-11-29T10:45:00+08:00",
+             "licenceNumber":"330106199001011234","licenceExpiresOn":"2030-05-31",
+             "waiverRef":"https://files.dealerops.example/waivers/8f3c.pdf",
+             "waiverSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","odometerOut":1520,
+             "startedAt":"2026-11-29T10:02:00+08:00",
+             "odometerIn":1538,"fuelLevelPercent":85,"rating":5,"feedback":"加速很满意","purchaseIntent":"HIGH",
+             "completedAt":"2026-11-29T10:44:00+08:00",
+             "createdAt":"2026-11-28T15:00:00+08:00","updatedAt":"2026-11-29T10:44:00+08:00"}""";
+    private static final String EXAMPLE_CANCELLED = """
+            {"id":"0193b0a8-4444-7c39-9a57-3c1f0a3e8f01","version":1,"status":"CANCELLED",
+             "leadId":"0193b0a4-9d2e-7c39-9a57-3c1f0a3e8c01","customerId":"0193b0a4-8c5e-7c39-9a57-3c1f0a3e8b21",
+             "vehicleId":"0193b0a6-1111-7c39-9a57-3c1f0a3e8d01","salespersonId":"0193b0a4-0000-7000-8000-000000000101",
+             "startsAt":"2026-11-29T10:00:00+08:00","endsAt":"2026-11-29T10:45:00+08:00","cancelReason":"客户改期",
+             "createdAt":"2026-11-28T15:00:00+08:00","updatedAt":"2026-11-29T10:44:00+08:00"}""";
+    private static final String EXAMPLE_NO_SHOW = """
+            {"id":"0193b0a8-4444-7c39-9a57-3c1f0a3e8f01","version":1,"status":"NO_SHOW",
+             "leadId":"0193b0a4-9d2e-7c39-9a57-3c1f0a3e8c01","customerId":"0193b0a4-8c5e-7c39-9a57-3c1f0a3e8b21",
+             "vehicleId":"0193b0a6-1111-7c39-9a57-3c1f0a3e8d01","salespersonId":"0193b0a4-0000-7000-8000-000000000101",
+             "startsAt":"2026-11-29T10:00:00+08:00","endsAt":"2026-11-29T10:45:00+08:00",
+             "createdAt":"2026-11-28T15:00:00+08:00","updatedAt":"2026-11-29T10:44:00+08:00"}""";
     private static final String RUN_DOC = " Roles: the drive's salesperson, sales-manager. If-Match optional (412 "
             + "when stale); 409 illegal-transition names the current status and the allowed actions.";
 
@@ -113,6 +147,8 @@ public class TestDriveResource {
             + "vehicle or salesperson), id-taken, or the same Idempotency-Key still in progress", content = @Content(
                     mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "clash", value = EXAMPLE_CLASH)))
+    @APIResponse(responseCode = "404", description = "The lead or customer is not one the caller may book for",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "not-a-demo-car, unknown-vehicle, unknown-salesperson, "
             + "in-the-past, beyond-horizon, outside-opening-hours, or an Idempotency-Key reused", content = @Content(
                     mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -121,11 +157,13 @@ public class TestDriveResource {
             @Valid @NotNull BookingInput body) {
         Caller who = caller.get();
         return settings.section(who.dealerId(), SettingsSection.TEST_DRIVES, TestDriveSettings.class)
-                .chain(rules -> settings.calendar(who.dealerId()).chain(calendar -> idempotency.execute(who,
-                        idempotencyKey, "POST /api/v1/test-drives", body,
-                        () -> drives.book(who, body, rules.settings(), calendar))
-                        .onFailure(failure -> true)
-                        .recoverWithUni(failure -> drives.clash(who, body, rules.settings(), failure)
+                .chain(rules -> settings.calendar(who.dealerId()).chain(calendar -> Uni.createFrom()
+                        .deferred(() -> idempotency.execute(who, idempotencyKey, "POST /api/v1/test-drives", body,
+                                () -> drives.book(who, body, rules.settings(), calendar)))
+                        // two clashing inserts at once can deadlock on each other's exclusion check: run the loser
+                        // again, and it meets the winner's committed booking as a plain clash
+                        .onFailure(TestDriveService::isDeadlock).retry().atMost(2)
+                        .onFailure().recoverWithUni(failure -> drives.clash(who, body, rules.settings(), failure)
                                 .replaceWith((Response) null))));
     }
 
@@ -171,6 +209,8 @@ public class TestDriveResource {
                              "minDurationMinutes":15,"maxDurationMinutes":180,"bufferMinutes":15}""")))
     @APIResponse(responseCode = "422", description = "Not a demo car", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such vehicle at this dealer", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Availability> availability(
             @Parameter(description = "A demo car", required = true) @QueryParam("vehicleId") String vehicleId,
             @Parameter(description = "The day, in the dealer's calendar (YYYY-MM-DD)", required = true, schema =
@@ -213,7 +253,11 @@ public class TestDriveResource {
     @APIResponse(responseCode = "200", description = "Checked out",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = TestDriveView.class),
-                    examples = @ExampleObject(name = "scheduled", value = EXAMPLE_VIEW)))
+                    examples = @ExampleObject(name = "in_progress", value = EXAMPLE_IN_PROGRESS)))
+    @APIResponse(responseCode = "409", description = "licence-expired (422), or the drive is not SCHEDULED (409 illegal-transition); or the same Idempotency-Key still in progress",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "licence-expired; or an Idempotency-Key reused for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> start(@PathParam("id") UUID id,
             @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
@@ -238,7 +282,11 @@ public class TestDriveResource {
     @APIResponse(responseCode = "200", description = "Returned",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = TestDriveView.class),
-                    examples = @ExampleObject(name = "scheduled", value = EXAMPLE_VIEW)))
+                    examples = @ExampleObject(name = "completed", value = EXAMPLE_COMPLETED)))
+    @APIResponse(responseCode = "409", description = "odometer-backwards (422), or the drive is not IN_PROGRESS (409 illegal-transition); or the same Idempotency-Key still in progress",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "odometer-backwards; or an Idempotency-Key reused for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> complete(@PathParam("id") UUID id,
             @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
@@ -259,7 +307,9 @@ public class TestDriveResource {
     @APIResponse(responseCode = "200", description = "Cancelled",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = TestDriveView.class),
-                    examples = @ExampleObject(name = "scheduled", value = EXAMPLE_VIEW)))
+                    examples = @ExampleObject(name = "cancelled", value = EXAMPLE_CANCELLED)))
+    @APIResponse(responseCode = "409", description = "the drive is not SCHEDULED (409 illegal-transition); or the same Idempotency-Key still in progress",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> cancel(@PathParam("id") UUID id,
             @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
@@ -279,7 +329,9 @@ public class TestDriveResource {
     @APIResponse(responseCode = "200", description = "Recorded",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = TestDriveView.class),
-                    examples = @ExampleObject(name = "scheduled", value = EXAMPLE_VIEW)))
+                    examples = @ExampleObject(name = "no_show", value = EXAMPLE_NO_SHOW)))
+    @APIResponse(responseCode = "409", description = "the start time has not passed (409 not-started-yet), or the drive is not SCHEDULED (409 illegal-transition); or the same Idempotency-Key still in progress",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> noShow(@PathParam("id") UUID id,
             @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
@@ -305,7 +357,11 @@ public class TestDriveResource {
             throw ProblemException.invalid(name, "is required");
         }
         try {
-            return LocalDate.parse(value.trim());
+            LocalDate day = LocalDate.parse(value.trim());
+            if (day.getYear() < 1900 || day.getYear() > 9999) {
+                throw ProblemException.invalid(name, "must be between the years 1900 and 9999");
+            }
+            return day;
         } catch (java.time.format.DateTimeParseException e) {
             throw ProblemException.invalid(name, "must be a date, YYYY-MM-DD");
         }

@@ -96,7 +96,9 @@ public class TestDriveService {
         UUID salesperson = salespersonFor(caller, input.salespersonId());
         return checkSalesperson(caller, salesperson)
                 .chain(() -> customerOf(caller, input))
-                .call(customerId -> vehicles.findInDealer(caller.dealerId(), input.vehicleId()).invoke(vehicle -> {
+                // shared lock: a status change of the car waits for this booking, or this booking sees it
+                .call(customerId -> vehicles.findInDealerForShare(caller.dealerId(), input.vehicleId())
+                        .invoke(vehicle -> {
                     if (vehicle == null) {
                         throw ProblemException.unprocessable("unknown-vehicle", "Unknown vehicle",
                                 "vehicleId is not a vehicle of this dealer");
@@ -142,9 +144,9 @@ public class TestDriveService {
 
     private void checkTimes(Instant starts, Instant ends, Instant now, TestDriveSettings settings,
             WorkingCalendar calendar) {
-        long minutes = Duration.between(starts, ends).toMinutes();
-        if (!ends.isAfter(starts) || minutes < settings.minDurationMinutes()
-                || minutes > settings.maxDurationMinutes()) {
+        Duration length = Duration.between(starts, ends);
+        if (!ends.isAfter(starts) || length.compareTo(Duration.ofMinutes(settings.minDurationMinutes())) < 0
+                || length.compareTo(Duration.ofMinutes(settings.maxDurationMinutes())) > 0) {
             throw ProblemException.invalid("endsAt", "a test drive lasts " + settings.minDurationMinutes() + " to "
                     + settings.maxDurationMinutes() + " minutes");
         }
@@ -207,7 +209,8 @@ public class TestDriveService {
      */
     @WithSession
     public Uni<Void> clash(Caller caller, BookingInput input, TestDriveSettings settings, Throwable failure) {
-        var error = DatabaseFailures.sqlError(failure).filter(e -> "23P01".equals(e.sqlState()));
+        var error = DatabaseFailures.sqlError(failure)
+                .filter(e -> "23P01".equals(e.sqlState()) || "40P01".equals(e.sqlState()));
         if (error.isEmpty()) {
             return Uni.createFrom().failure(failure);
         }
@@ -232,8 +235,12 @@ public class TestDriveService {
                     return Uni.createFrom().failure(ProblemException.conflict("test-drive-clash",
                             "Already booked", (vehicle ? "The car" : "The salesperson") + " is booked for an "
                                     + "overlapping time" + (vehicle ? " (with the dealer's buffer between drives)" : "")
-                                    + "; it clashes with test drive " + other, details));
+                                    + (other == null ? "" : "; it clashes with test drive " + other), details));
                 });
+    }
+
+    static boolean isDeadlock(Throwable failure) {
+        return DatabaseFailures.sqlError(failure).filter(error -> "40P01".equals(error.sqlState())).isPresent();
     }
 
     /** The first booking (not cancelled) of this car or salesperson whose time overlaps [starts, until). */
@@ -290,8 +297,12 @@ public class TestDriveService {
                 throw ProblemException.unprocessable("licence-expired", "Licence expired",
                         "The driving licence expired on " + input.licenceExpiresOn() + "; nobody drives on it");
             }
+            String licence = input.licenceNumber().trim();
+            if (licence.length() < 5) {
+                throw ProblemException.invalid("licenceNumber", "must have 5 to 30 characters");
+            }
             Map<String, Object> before = snapshot(drive);
-            drive.licenceNumber = input.licenceNumber().trim();
+            drive.licenceNumber = licence;
             drive.licenceExpiresOn = input.licenceExpiresOn();
             drive.licencePhotoRef = blankToNull(input.licencePhotoRef());
             drive.waiverRef = input.waiverRef().trim();

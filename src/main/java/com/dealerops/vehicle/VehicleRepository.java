@@ -3,6 +3,7 @@ package com.dealerops.vehicle;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -14,6 +15,23 @@ public class VehicleRepository implements PanacheRepositoryBase<Vehicle, UUID> {
 
     public Uni<Vehicle> findInDealer(UUID dealerId, UUID id) {
         return find("dealerId = ?1 and id = ?2", dealerId, id).firstResult();
+    }
+
+    /** Read under a shared row lock (FOR SHARE) held to the end of the transaction. */
+    public Uni<Vehicle> findInDealerForShare(UUID dealerId, UUID id) {
+        return find("dealerId = ?1 and id = ?2", dealerId, id).withLock(LockModeType.PESSIMISTIC_READ).firstResult();
+    }
+
+    /** Read under an exclusive row lock (FOR UPDATE) held to the end of the transaction. */
+    public Uni<Vehicle> findInDealerForUpdate(UUID dealerId, UUID id) {
+        return find("dealerId = ?1 and id = ?2", dealerId, id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** Test drives not yet done or cancelled that hold this car. */
+    public Uni<Long> openTestDrives(UUID dealerId, UUID id) {
+        return getSession().chain(session -> session.createNativeQuery("SELECT count(*) FROM test_drive "
+                + "WHERE dealer_id = :dealerId AND vehicle_id = :id AND status IN ('SCHEDULED', 'IN_PROGRESS')",
+                Long.class).setParameter("dealerId", dealerId).setParameter("id", id).getSingleResult());
     }
 
     public Uni<Vehicle> findByVin(UUID dealerId, String vin) {

@@ -227,7 +227,16 @@ public class VehicleService {
     /** A status change by its rule: who may make it, whether it needs a reason; 409 for one that does not exist. */
     @WithTransaction
     public Uni<Outcome> changeStatus(Caller caller, UUID id, Long expectedVersion, VehicleStatus to, String reason) {
-        return vehicles.findInDealer(caller.dealerId(), id).chain(vehicle -> {
+        // locked first: a test drive being booked holds the car FOR SHARE, so one of the two waits for the other
+        return vehicles.findInDealerForUpdate(caller.dealerId(), id).call(vehicle -> vehicle == null
+                || vehicle.status != VehicleStatus.DEMO || to == VehicleStatus.DEMO ? Uni.createFrom().voidItem()
+                : vehicles.openTestDrives(caller.dealerId(), id).invoke(open -> {
+                    if (open > 0) {
+                        throw ProblemException.conflict("car-has-test-drives", "Booked for test drives",
+                                "This demo car has " + open + " test drive(s) scheduled or under way; cancel or "
+                                        + "finish them first", Map.of("openTestDrives", open));
+                    }
+                })).chain(vehicle -> {
             if (vehicle == null) {
                 throw ProblemException.notFound("Vehicle");
             }

@@ -232,6 +232,39 @@ class TestDriveTest {
         org.junit.jupiter.api.Assertions.assertTrue(statements <= 1, statements + " statements for my day");
     }
 
+    @Test
+    void whatTheReviewFound() {
+        String car = demoCar();
+        String customer = customerOf(sales);
+        String id = book(sales, Map.of("customerId", customer), car, at(11, 0), at(11, 30)).then().statusCode(201)
+                .extract().path("id");
+        // a booked demo car stays in the demo fleet until its drives are done or cancelled
+        assertProblem(as(finance).body(Map.of("status", "IN_STOCK")).post("/api/v1/vehicles/" + car + "/status"), 409,
+                "car-has-test-drives");
+        as(sales).body(Map.of("reason", "客户改期")).post(DRIVES + "/" + id + "/cancel").then().statusCode(200);
+        as(finance).body(Map.of("status", "IN_STOCK")).post("/api/v1/vehicles/" + car + "/status").then()
+                .statusCode(200);
+        // three hours means three hours, not three hours and 59 seconds
+        String other = demoCar();
+        String tooLong = TOMORROW.atTime(13, 0, 59).atZone(SHANGHAI).toOffsetDateTime().toString();
+        assertProblem(book(sales, Map.of("customerId", customer), other, at(10, 0), tooLong), 400,
+                "validation-failed");
+        // dates no calendar needs are a 400, not a database error
+        assertProblem(as(sales).queryParam("vehicleId", other).queryParam("date", "+999999999-12-31")
+                .get(DRIVES + "/availability"), 400, "validation-failed");
+        assertProblem(as(sales).queryParam("date", "+999999999-12-31").get("/api/v1/me/test-drives"), 400,
+                "validation-failed");
+        assertProblem(as(sales).queryParam("freeFrom", "-5000-01-01T00:00:00Z").queryParam("freeTo", at(10, 0))
+                .get("/api/v1/vehicles"), 400, "validation-failed");
+        // a licence number of spaces around four characters is too short
+        String drive = book(sales, Map.of("customerId", customer), other, at(15, 0), at(15, 30)).then()
+                .statusCode(201).extract().path("id");
+        assertProblem(as(sales).body(Map.of("licenceNumber", "  1234  ", "licenceExpiresOn", "2030-05-31",
+                "waiverRef", "https://files.example/w.pdf",
+                "waiverSha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "odometerOut", 10))
+                .post(DRIVES + "/" + drive + "/start"), 400, "validation-failed");
+    }
+
     private Response book(Tokens.Staff staff, Map<String, Object> who, String car, String starts, String ends) {
         Map<String, Object> body = new LinkedHashMap<>(who);
         body.put("vehicleId", car);

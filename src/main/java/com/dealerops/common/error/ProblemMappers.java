@@ -261,6 +261,13 @@ public class ProblemMappers {
                     "This conflicts with an existing record", Map.of()), request);
         }
         var postgres = DatabaseFailures.sqlError(e);
+        if (postgres.isPresent() && ("40P01".equals(postgres.get().sqlState())
+                || "40001".equals(postgres.get().sqlState()))) {
+            // two requests wrote the same rows at the same moment and PostgreSQL stopped one: nothing was written
+            return problem(ProblemException.conflict("concurrent-change", "Concurrent change",
+                    "Another request changed the same data at the same moment; nothing was changed, retry",
+                    Map.of()), request);
+        }
         if (postgres.isPresent() && "23503".equals(postgres.get().sqlState())) {
             return problem(ProblemException.unprocessable("unknown-reference", "Unknown reference",
                     "The request refers to a record that does not exist"), request);

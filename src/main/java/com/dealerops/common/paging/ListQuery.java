@@ -39,7 +39,11 @@ public record ListQuery(int limit, String cursor, String sort, Instant updatedSi
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
+            OffsetDateTime time = OffsetDateTime.parse(value.trim());
+            if (time.getYear() < 1900 || time.getYear() > 9999) {
+                throw ProblemException.invalid(name, "must be between the years 1900 and 9999");
+            }
+            return time.toInstant();
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(name, "must be an RFC 3339 timestamp with offset, "
                     + "e.g. 2026-11-28T09:30:00+08:00");

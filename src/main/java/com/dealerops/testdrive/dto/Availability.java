@@ -13,7 +13,8 @@ public record Availability(
         @Schema(required = true) UUID vehicleId,
         @Schema(required = true) LocalDate date,
         @Schema(required = true, description = "Free periods within the day's opening hours, from now on, each "
-                + "long enough for the shortest drive; a drive must also end bufferMinutes before the next booking")
+                + "long enough for the shortest drive. Their ends already leave the buffer the car needs before its "
+                + "next booking: any drive inside a period can be booked")
         List<Slot> free,
         @Schema(required = true) int minDurationMinutes,
         @Schema(required = true) int maxDurationMinutes,
