@@ -106,3 +106,27 @@ SELECT dealer_id, md5('demo-lead-call-' || id)::uuid, id, 'CALL', 'PHONE', 'REAC
 FROM lead
 WHERE dealer_id = '0193b0a4-0000-7000-8000-000000000001' AND first_contact_at IS NOT NULL AND assignee_id IS NOT NULL
 ON CONFLICT DO NOTHING;
+
+-- Ten vehicles of the first dealer: stock of several ages, two demo cars, one on its way, one sold.
+INSERT INTO vehicle (dealer_id, id, vin, stock_number, make, model, trim, model_year, exterior_colour,
+                     interior_colour, options, status, arrival_date, location, currency, list_price, cost_price,
+                     purchase_date, supplier, created_at, updated_at)
+SELECT '0193b0a4-0000-7000-8000-000000000001', md5('demo-vehicle-' || v.vin)::uuid, v.vin, 'HZ-2026-' || lpad(v.n::text, 4, '0'),
+       v.make, v.model, v.trim, 2026, v.colour, '黑 Black', jsonb_build_object('items', jsonb_build_array('全景天窗')),
+       v.status, CASE WHEN v.status <> 'IN_TRANSIT' THEN current_date - v.age END,
+       CASE WHEN v.status IN ('IN_STOCK', 'DEMO') THEN (CASE WHEN v.status = 'DEMO' THEN '试驾车位-' ELSE 'A区-' END) || v.n END,
+       'CNY', v.price, round(v.price * 0.9, 2), current_date - v.age - 5, v.make || '汽车销售有限公司',
+       now() - (v.age || ' days')::interval, now() - (v.age || ' days')::interval
+FROM (VALUES
+        (1, 'LGXCE4CB5L9S346P3', 'BYD', 'Seal', '650 Premium', '极光白 Aurora White', 'IN_STOCK', 12, 189800.00),
+        (2, 'LVGBE40K2ZD25UT4F', 'Toyota', 'Camry', '2.0E', '铂金珍珠白', 'IN_STOCK', 45, 179800.00),
+        (3, 'LSVAU21835U37E3S3', 'Volkswagen', 'ID.4', 'Pro', '冰川白', 'IN_STOCK', 75, 199900.00),
+        (4, 'LFV2A21K7E28JT97K', 'Geely', 'Xingyue L', '2.0TD', '曜岩黑', 'IN_STOCK', 120, 159700.00),
+        (5, 'LHGCV1675B6CP643D', 'Honda', 'CR-V', '240TURBO', '星月白', 'IN_STOCK', 20, 186900.00),
+        (6, 'LGXCE4CC6YULWWPKF', 'BYD', 'Seal', '550 Standard', '深海蓝', 'DEMO', 60, 179800.00),
+        (7, 'LVGBE40L7BF5KYMVJ', 'Toyota', 'Camry', '2.5G', '黑', 'DEMO', 90, 199800.00),
+        (8, 'LSVAU219647ZTAM9Y', 'Volkswagen', 'ID.4', 'Prime', '灰', 'IN_TRANSIT', 0, 229900.00),
+        (9, 'LFV2A21L5T24LMNYW', 'Geely', 'Xingyue L', '1.5TD', '白', 'SOLD', 30, 139700.00),
+        (10, 'LHGCV168145HX43KV', 'Honda', 'CR-V', '锋尚', '红', 'IN_STOCK', 3, 209900.00))
+     AS v (n, vin, make, model, trim, colour, status, age, price)
+ON CONFLICT DO NOTHING;
