@@ -226,10 +226,13 @@ class TestDriveTest {
                 .body("items[0].customer.name", org.hamcrest.Matchers.notNullValue())
                 .body("items[0].customer.phone", org.hamcrest.Matchers.startsWith("+86"))
                 .body("items[0].vehicle.make", equalTo("BYD"));
-        long before = com.dealerops.support.DatabaseProxy.statementsExecuted();
-        as(sales).queryParam("date", TOMORROW.toString()).get("/api/v1/me/test-drives").then().statusCode(200);
-        long statements = com.dealerops.support.DatabaseProxy.statementsExecuted() - before;
-        org.junit.jupiter.api.Assertions.assertTrue(statements <= 1, statements + " statements for my day");
+        long fewest = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 3; attempt++) { // the fewest of three: a periodic job may run alongside
+            long before = com.dealerops.support.DatabaseProxy.statementsExecuted();
+            as(sales).queryParam("date", TOMORROW.toString()).get("/api/v1/me/test-drives").then().statusCode(200);
+            fewest = Math.min(fewest, com.dealerops.support.DatabaseProxy.statementsExecuted() - before);
+        }
+        assertEquals(1, fewest, "SQL statements for a day of two drives");
     }
 
     @Test
