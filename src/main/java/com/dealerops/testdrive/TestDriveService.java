@@ -222,11 +222,11 @@ public class TestDriveService {
                 ends.plus(Duration.ofMinutes(settings.bufferMinutes())));
         Uni<UUID> person = overlapping(caller, "salesperson_id", salesperson, "salesperson_slot", starts, ends);
         return (salespersonFirst ? person : car).chain(first -> first != null
-                ? Uni.createFrom().item(new Object[] { first, !salespersonFirst })
-                : (salespersonFirst ? car : person).map(second -> new Object[] { second, salespersonFirst }))
+                ? Uni.createFrom().item(new Clash(first, !salespersonFirst))
+                : (salespersonFirst ? car : person).map(second -> new Clash(second, salespersonFirst)))
                 .chain(found -> {
-                    UUID other = (UUID) found[0];
-                    boolean vehicle = (Boolean) found[1];
+                    UUID other = found.booking();
+                    boolean vehicle = found.vehicle();
                     Map<String, Object> details = new HashMap<>();
                     details.put("clashesWith", vehicle ? "vehicle" : "salesperson");
                     if (other != null) {
@@ -237,6 +237,10 @@ public class TestDriveService {
                                     + "overlapping time" + (vehicle ? " (with the dealer's buffer between drives)" : "")
                                     + (other == null ? "" : "; it clashes with test drive " + other), details));
                 });
+    }
+
+    /** The booking a new one clashed with (null when it has gone meanwhile), and whether over the car. */
+    private record Clash(UUID booking, boolean vehicle) {
     }
 
     static boolean isDeadlock(Throwable failure) {

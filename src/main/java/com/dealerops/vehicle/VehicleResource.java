@@ -1,8 +1,6 @@
 package com.dealerops.vehicle;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -212,7 +210,7 @@ public class VehicleResource {
                         .map(rules -> rules.settings().bufferMinutes());
         return buffer.chain(minutes -> {
             VehicleListQuery.Filter filter = new VehicleListQuery.Filter(text(make), text(model), text(trim),
-                    text(colour), statuses(status), amount("minPrice", minPrice), amount("maxPrice", maxPrice),
+                    text(colour), ListQuery.enums("status", status, VehicleStatus.class), amount("minPrice", minPrice), amount("maxPrice", maxPrice),
                     days("minStockAgeDays", minAge), days("maxStockAgeDays", maxAge), query.updatedSince(), from,
                     to == null ? null : to.plus(java.time.Duration.ofMinutes(minutes)));
             return vehicles.list(who, filter, query.sort(), query.cursor(), query.limit());
@@ -371,30 +369,6 @@ public class VehicleResource {
             // reported below
         }
         throw ProblemException.invalid(name, "must be a decimal amount from 0 with at most 2 places");
-    }
-
-    private static List<VehicleStatus> statuses(List<String> raw) {
-        List<VehicleStatus> values = new ArrayList<>();
-        if (raw == null) {
-            return values;
-        }
-        for (String part : raw) {
-            for (String value : part.split(",")) {
-                if (value.isBlank()) {
-                    continue;
-                }
-                try {
-                    VehicleStatus parsed = VehicleStatus.valueOf(value.trim());
-                    if (!values.contains(parsed)) {
-                        values.add(parsed);
-                    }
-                } catch (IllegalArgumentException e) {
-                    throw ProblemException.invalid("status", "must be one of "
-                            + Arrays.toString(VehicleStatus.values()));
-                }
-            }
-        }
-        return values;
     }
 
     @Schema(name = "VehiclePage")

@@ -113,7 +113,7 @@ public class VehicleService {
                                 + " already exists; ids are accepted once", Map.of("existingId", id));
                     }
                 }).replaceWithVoid();
-        return idFree.chain(() -> ensureUnique(caller, vehicle))
+        return idFree.chain(() -> ensureUnique(caller, vehicle.id, vehicle.vin, vehicle.stockNumber))
                 .chain(() -> vehicles.persistAndFlush(vehicle))
                 .call(saved -> audit.record(caller, RESOURCE_TYPE, id, "CREATED", Map.of(),
                         VehicleMapper.auditSnapshot(saved)))
@@ -195,33 +195,39 @@ public class VehicleService {
             validate(merged);
             checkCurrency("listPrice", merged.listPrice(), dealerCurrency);
             checkCurrency("costPrice", merged.costPrice(), dealerCurrency);
-            Map<String, Object> before = VehicleMapper.auditSnapshot(vehicle);
             String vin = validVin(merged.vin());
-            boolean vinChanged = !vin.equals(vehicle.vin);
-            boolean stockNumberChanged = merged.stockNumber() != null
-                    && !merged.stockNumber().trim().equals(vehicle.stockNumber);
-            vehicle.vin = vin;
-            apply(vehicle, merged.stockNumber(), merged.make(), merged.model(), merged.trim(), merged.modelYear(),
-                    merged.exteriorColour(), merged.interiorColour(), merged.options(), merged.arrivalDate(),
-                    merged.location(), merged.listPrice(), merged.costPrice(), merged.purchaseDate(),
-                    merged.supplier());
-            if (vehicle.status != VehicleStatus.IN_TRANSIT && vehicle.status != VehicleStatus.UNAVAILABLE
-                    && vehicle.arrivalDate == null) {
-                throw ProblemException.invalid("arrivalDate", "a vehicle on the lot has an arrival date");
-            }
-            Map<String, Object> after = VehicleMapper.auditSnapshot(vehicle);
-            if (before.equals(after)) {
-                return Uni.createFrom().item(Outcome.ok(vehicle.version,
-                        VehicleMapper.toView(vehicle, caller, today(caller))));
-            }
-            vehicle.updatedAt = Clocks.now(clock);
-            Uni<Void> unique = vinChanged || stockNumberChanged ? ensureUnique(caller, vehicle)
+            String stockNumber = blankToNull(merged.stockNumber());
+            // checked before the entity changes: a query after it would flush the change into the unique index first
+            boolean identityChanged = !vin.equals(vehicle.vin)
+                    || (stockNumber != null && !stockNumber.equals(vehicle.stockNumber));
+            Uni<Void> unique = identityChanged ? ensureUnique(caller, vehicle.id, vin, stockNumber)
                     : Uni.createFrom().voidItem();
-            return unique.chain(() -> vehicles.flush())
-                    .call(() -> audit.record(caller, RESOURCE_TYPE, id, "UPDATED", before, after))
-                    .map(ignored -> Outcome.ok(vehicle.version, VehicleMapper.toView(vehicle, caller,
-                            today(caller))));
+            return unique.chain(() -> write(caller, vehicle, vin, merged));
         });
+    }
+
+    /** Applies a validated patch whose VIN and stock number are known to be free. */
+    private Uni<Outcome> write(Caller caller, Vehicle vehicle, String vin, VehiclePatch merged) {
+        Map<String, Object> before = VehicleMapper.auditSnapshot(vehicle);
+        vehicle.vin = vin;
+        apply(vehicle, merged.stockNumber(), merged.make(), merged.model(), merged.trim(), merged.modelYear(),
+                merged.exteriorColour(), merged.interiorColour(), merged.options(), merged.arrivalDate(),
+                merged.location(), merged.listPrice(), merged.costPrice(), merged.purchaseDate(),
+                merged.supplier());
+        if (vehicle.status != VehicleStatus.IN_TRANSIT && vehicle.status != VehicleStatus.UNAVAILABLE
+                && vehicle.arrivalDate == null) {
+            throw ProblemException.invalid("arrivalDate", "a vehicle on the lot has an arrival date");
+        }
+        Map<String, Object> after = VehicleMapper.auditSnapshot(vehicle);
+        if (before.equals(after)) {
+            return Uni.createFrom().item(Outcome.ok(vehicle.version,
+                    VehicleMapper.toView(vehicle, caller, today(caller))));
+        }
+        vehicle.updatedAt = Clocks.now(clock);
+        return vehicles.flush()
+                .call(() -> audit.record(caller, RESOURCE_TYPE, vehicle.id, "UPDATED", before, after))
+                .map(ignored -> Outcome.ok(vehicle.version, VehicleMapper.toView(vehicle, caller,
+                        today(caller))));
     }
 
     /** A status change by its rule: who may make it, whether it needs a reason; 409 for one that does not exist. */
@@ -336,14 +342,14 @@ public class VehicleService {
         return Uni.createFrom().failure(failure);
     }
 
-    private Uni<Void> ensureUnique(Caller caller, Vehicle vehicle) {
-        return vehicles.findByVin(caller.dealerId(), vehicle.vin).invoke(existing -> {
-            if (existing != null && !existing.id.equals(vehicle.id)) {
+    private Uni<Void> ensureUnique(Caller caller, UUID self, String vin, String stockNumber) {
+        return vehicles.findByVin(caller.dealerId(), vin).invoke(existing -> {
+            if (existing != null && !existing.id.equals(self)) {
                 throw duplicateVin(existing.id);
             }
-        }).chain(() -> vehicle.stockNumber == null ? Uni.createFrom().nullItem()
-                : vehicles.findByStockNumber(caller.dealerId(), vehicle.stockNumber)).invoke(existing -> {
-                    if (existing != null && !existing.id.equals(vehicle.id)) {
+        }).chain(() -> stockNumber == null ? Uni.createFrom().nullItem()
+                : vehicles.findByStockNumber(caller.dealerId(), stockNumber)).invoke(existing -> {
+                    if (existing != null && !existing.id.equals(self)) {
                         throw ProblemException.conflict("duplicate-stock-number", "Duplicate stock number",
                                 "Another vehicle of this dealer has this stock number",
                                 Map.of("existingVehicleId", existing.id));

@@ -49,4 +49,32 @@ public record ListQuery(int limit, String cursor, String sort, Instant updatedSi
                     + "e.g. 2026-11-28T09:30:00+08:00");
         }
     }
+
+    /**
+     * A filter that takes several values of an enum, repeated ({@code ?status=A&status=B}) or comma-separated
+     * ({@code ?status=A,B}); empty when absent, 400 naming the parameter for an unknown value.
+     */
+    public static <E extends Enum<E>> java.util.List<E> enums(String name, java.util.List<String> raw, Class<E> type) {
+        java.util.List<E> values = new java.util.ArrayList<>();
+        if (raw == null) {
+            return values;
+        }
+        for (String part : raw) {
+            for (String value : part.split(",")) {
+                if (value.isBlank()) {
+                    continue;
+                }
+                try {
+                    E parsed = Enum.valueOf(type, value.trim());
+                    if (!values.contains(parsed)) {
+                        values.add(parsed);
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw ProblemException.invalid(name, "must be one of "
+                            + java.util.Arrays.toString(type.getEnumConstants()));
+                }
+            }
+        }
+        return values;
+    }
 }
