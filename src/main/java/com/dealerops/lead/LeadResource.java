@@ -1,7 +1,5 @@
 package com.dealerops.lead;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.dealerops.common.concurrency.EntityTags;
 import com.dealerops.common.error.DatabaseFailures;
 import com.dealerops.common.error.Problem;
+import com.dealerops.common.error.Problems;
 import com.dealerops.common.error.ProblemException;
 import com.dealerops.common.idempotency.Idempotency;
 import com.dealerops.common.idempotency.Outcome;
@@ -273,8 +272,8 @@ public class LeadResource {
         ListQuery query = ListQuery.of(limit, cursor, sort, updatedSince);
         boolean pool = assignee != null && assignee.trim().equals("none");
         LeadListQuery.Filter filter = new LeadListQuery.Filter(pool ? null : staffId("assignee", assignee, who),
-                pool, false, who.staffId(), values("status", status, LeadStatus.class),
-                values("grade", grade, Grade.class), ListQuery.timestamp("dueBefore", dueBefore),
+                pool, false, who.staffId(), ListQuery.enums("status", status, LeadStatus.class),
+                ListQuery.enums("grade", grade, Grade.class), ListQuery.timestamp("dueBefore", dueBefore),
                 query.updatedSince(), uuid("customerId", customerId));
         return leads.list(who, filter, query.sort(), query.cursor(), query.limit())
                 .map(page -> PageResponses.ok(page, uriInfo));
@@ -528,20 +527,9 @@ public class LeadResource {
     private Uni<Response> action(UUID id, String idempotencyKey, String ifMatch, LeadAction action, String text) {
         Caller who = caller.get();
         Long version = ifMatch == null ? null : EntityTags.requiredVersion(ifMatch);
-        return staleAsConflict(leadSettings(who).chain(leadSettings -> idempotency.execute(who, idempotencyKey,
+        return leadSettings(who).chain(leadSettings -> idempotency.execute(who, idempotencyKey,
                 "POST /api/v1/leads/" + id + "/" + action.path(), text == null ? "" : text,
-                () -> leads.act(who, id, version, action, text, leadSettings))), version);
-    }
-
-    /**
-     * Without If-Match, an action is guarded by the state machine, not by a version: when another change to the
-     * lead commits first, the loser's versioned update fails, and that is a 409 to reload and retry, not a 412 about
-     * an ETag the client never sent.
-     */
-    private static Uni<Response> staleAsConflict(Uni<Response> action, Long version) {
-        return action.onFailure(failure -> version == null && isStale(failure))
-                .transform(failure -> ProblemException.conflict("changed-meanwhile", "Changed meanwhile",
-                        "The lead was changed by someone else while this ran; reload it and try again", Map.of()));
+                () -> leads.act(who, id, version, action, text, leadSettings)));
     }
 
     @POST
@@ -565,8 +553,8 @@ public class LeadResource {
             @Valid @NotNull AssignInput body) {
         Caller who = caller.get();
         Long version = ifMatch == null ? null : EntityTags.requiredVersion(ifMatch);
-        return staleAsConflict(idempotency.execute(who, idempotencyKey, "POST /api/v1/leads/" + id + "/assign",
-                body, () -> leads.assign(who, id, version, body.assigneeId())), version);
+        return idempotency.execute(who, idempotencyKey, "POST /api/v1/leads/" + id + "/assign", body,
+                () -> leads.assign(who, id, version, body.assigneeId()));
     }
 
     @POST
@@ -590,7 +578,7 @@ public class LeadResource {
         Supplier<Uni<Outcome>> work = () -> leads.claim(who, id, version);
         return idempotency.execute(who, idempotencyKey, "POST /api/v1/leads/" + id + "/claim", "", work)
                 // two claims at once: the loser's versioned update finds the row changed
-                .onFailure(failure -> version == null && isStale(failure))
+                .onFailure(failure -> version == null && Problems.causedByStaleVersion(failure))
                 .transform(failure -> LeadService.alreadyClaimed());
     }
 
@@ -611,9 +599,8 @@ public class LeadResource {
             @Valid @NotNull GradeOverrideInput body) {
         Caller who = caller.get();
         Long version = ifMatch == null ? null : EntityTags.requiredVersion(ifMatch);
-        return staleAsConflict(idempotency.execute(who, idempotencyKey,
-                "POST /api/v1/leads/" + id + "/grade-override", body,
-                () -> leads.overrideGrade(who, id, version, body.grade(), body.reason())), version);
+        return idempotency.execute(who, idempotencyKey, "POST /api/v1/leads/" + id + "/grade-override", body,
+                () -> leads.overrideGrade(who, id, version, body.grade(), body.reason()));
     }
 
     @DELETE
@@ -670,9 +657,9 @@ public class LeadResource {
             @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @NotNull ActivityInput body) {
         Caller who = caller.get();
-        return staleAsConflict(leadSettings(who).chain(leadSettings -> idempotency.execute(who, idempotencyKey,
+        return leadSettings(who).chain(leadSettings -> idempotency.execute(who, idempotencyKey,
                 "POST /api/v1/leads/" + id + "/activities", body,
-                () -> leads.addActivity(who, id, body, leadSettings))), null);
+                () -> leads.addActivity(who, id, body, leadSettings)));
     }
 
     @GET
@@ -719,15 +706,6 @@ public class LeadResource {
         return Response.ok(outcome.body()).tag(EntityTags.of(outcome.version())).build();
     }
 
-    private static boolean isStale(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof jakarta.persistence.OptimisticLockException
-                    || t instanceof org.hibernate.StaleStateException) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static UUID staffId(String name, String value, Caller who) {
         if (value == null || value.isBlank()) {
@@ -745,29 +723,6 @@ public class LeadResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid(name, "must be a UUID" + (name.equals("assignee") ? ", 'me' or 'none'" : ""));
         }
-    }
-
-    private static <E extends Enum<E>> List<E> values(String name, List<String> raw, Class<E> type) {
-        List<E> values = new ArrayList<>();
-        if (raw == null) {
-            return values;
-        }
-        for (String part : raw) {
-            for (String value : part.split(",")) {
-                if (value.isBlank()) {
-                    continue;
-                }
-                try {
-                    E parsed = Enum.valueOf(type, value.trim());
-                    if (!values.contains(parsed)) {
-                        values.add(parsed);
-                    }
-                } catch (IllegalArgumentException e) {
-                    throw ProblemException.invalid(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
-                }
-            }
-        }
-        return values;
     }
 
     @Schema(name = "LeadPage")

@@ -240,6 +240,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
     public Response staleVersion(RuntimeException e, HttpServerRequest request) {
+        return stale(request);
+    }
+
+    /**
+     * Another change committed first. A client that sent If-Match gets 412 about its ETag; one that did not (an
+     * action guarded by its state machine, a delete) gets a 409 to reload and retry, not a 412 about an ETag it
+     * never sent.
+     */
+    private Response stale(HttpServerRequest request) {
+        if (request.getHeader(HttpHeaders.IF_MATCH) == null) {
+            return problem(ProblemException.conflict("changed-meanwhile", "Changed meanwhile",
+                    "The resource was changed by someone else while this ran; reload it and try again", Map.of()),
+                    request);
+        }
         return Problems.response(Problems.stale(request.path())).build();
     }
 
@@ -249,7 +263,7 @@ public class ProblemMappers {
             return problem(problem, request);
         }
         if (Problems.causedByStaleVersion(e)) {
-            return Problems.response(Problems.stale(request.path())).build();
+            return stale(request);
         }
         if (DatabaseFailures.isUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());

@@ -29,7 +29,7 @@ public final class Problems {
                 requestId(), List.of(), Map.of());
     }
 
-    static boolean causedByStaleVersion(Throwable failure) {
+    public static boolean causedByStaleVersion(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof jakarta.persistence.OptimisticLockException
                     || t instanceof org.hibernate.StaleStateException) {

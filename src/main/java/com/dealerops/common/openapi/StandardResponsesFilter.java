@@ -24,7 +24,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * Declares on every API operation the error responses the platform itself can give (so a generated client and
  * a contract test know them), instead of repeating them on each resource method: 400 (bad parameter or body),
  * 401, 403, 406, 503 everywhere; 404 on paths with an id; 413 and 415 where a body is taken; 412 wherever
- * If-Match is accepted and 428 where it is required (PUT, PATCH); 409 and 422 for the Idempotency-Key rules of POST. An operation may declare a code itself
+ * If-Match is accepted, 428 where it is required (PUT, PATCH) and 409 where it is optional (changed-meanwhile);
+ * 409 and 422 for the Idempotency-Key rules of POST. An operation may declare a code itself
  * with a more specific description; it is then left alone.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
@@ -123,6 +124,8 @@ public class StandardResponsesFilter implements OASFilter {
         }
         if (conditionalWrite || (ifMatch != null && Boolean.TRUE.equals(ifMatch.getRequired()))) {
             ensure(responses, 428);
+        } else if (ifMatch != null) {
+            ensure(responses, 409); // changed-meanwhile: sent without If-Match, lost to a concurrent change
         }
         if (method == PathItem.HttpMethod.POST) {
             ensure(responses, 409);
