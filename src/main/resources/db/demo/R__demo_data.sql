@@ -130,3 +130,43 @@ FROM (VALUES
         (10, 'LHGCV168145HX43KV', 'Honda', 'CR-V', '锋尚', '红', 'IN_STOCK', 3, 209900.00))
      AS v (n, vin, make, model, trim, colour, status, age, price)
 ON CONFLICT DO NOTHING;
+
+-- Two quotes of 李伟 (sales …101) to try the quote flow: one SENT (GET /api/v1/quotes/{id}/document prints it; accept
+-- it, then POST /api/v1/orders), one PENDING_APPROVAL above the 3 % discount limit for the sales manager 陈静 to
+-- approve. Their figures satisfy the same CHECKs as the service's (totals, margin guard).
+INSERT INTO quote (dealer_id, id, lead_id, customer_id, salesperson_id, created_by, priced_by, revision, status,
+                   vehicle_id, currency, content, list_price, subtotal, discount_amount, trade_in_allowance, fees,
+                   total, net_vehicle_price, cost, gross_margin, discount_limit_percent, minimum_margin_percent,
+                   approval_required, valid_until, expires_at, sent_at, created_at, updated_at)
+SELECT '0193b0a4-0000-7000-8000-000000000001', q.id, md5('demo-lead-' || q.lead)::uuid,
+       md5('demo-customer-' || q.lead)::uuid, '0193b0a4-0000-7000-8000-000000000101',
+       '0193b0a4-0000-7000-8000-000000000101', '0193b0a4-0000-7000-8000-000000000101', 1, q.status, v.id, 'CNY',
+       jsonb_build_object(
+           'vehicle', jsonb_build_object('vehicleId', v.id, 'vin', v.vin, 'stockNumber', v.stock_number,
+               'make', v.make, 'model', v.model, 'trim', v.trim, 'colour', v.exterior_colour, 'modelYear', 2026,
+               'factoryOrder', false, 'price', jsonb_build_object('amount', v.list_price::text, 'currency', 'CNY')),
+           'factoryOptions', '[]'::jsonb, 'accessories', q.accessories, 'services', q.services,
+           'discount', jsonb_build_object('amount', jsonb_build_object('amount', q.discount::text, 'currency', 'CNY'),
+               'percentOfList', round(q.discount * 100 / v.list_price, 2)::text, 'reason', q.reason),
+           'totals', jsonb_build_object(
+               'listPrice', jsonb_build_object('amount', v.list_price::text, 'currency', 'CNY'),
+               'subtotal', jsonb_build_object('amount', q.subtotal::text, 'currency', 'CNY'),
+               'discount', jsonb_build_object('amount', q.discount::text, 'currency', 'CNY'),
+               'tradeInAllowance', jsonb_build_object('amount', '0.00', 'currency', 'CNY'),
+               'fees', jsonb_build_object('amount', '0.00', 'currency', 'CNY'),
+               'total', jsonb_build_object('amount', (q.subtotal - q.discount)::text, 'currency', 'CNY'))),
+       v.list_price, q.subtotal, q.discount, 0, 0, q.subtotal - q.discount, v.list_price - q.discount,
+       v.cost_price, v.list_price - q.discount - v.cost_price, 3.00, 5.00, q.status = 'PENDING_APPROVAL',
+       CASE WHEN q.status = 'SENT' THEN current_date + 5 END,
+       CASE WHEN q.status = 'SENT' THEN (current_date + 6)::timestamp AT TIME ZONE 'Asia/Shanghai' END,
+       CASE WHEN q.status = 'SENT' THEN now() - interval '2 days' END,
+       now() - interval '2 days', now() - interval '2 days'
+FROM (VALUES
+        ('0193b0a7-0000-7000-8000-000000000001'::uuid, 12, 'LGXCE4CB5L9S346P3', 'SENT', 196800.00, 3000.00, '老客户优惠',
+         '[{"name":"全车脚垫","quantity":1,"unitPrice":{"amount":"800.00","currency":"CNY"},"lineTotal":{"amount":"800.00","currency":"CNY"}}]'::jsonb,
+         '[{"kind":"INSURANCE","description":"商业险+交强险","price":{"amount":"6200.00","currency":"CNY"}}]'::jsonb),
+        ('0193b0a7-0000-7000-8000-000000000002'::uuid, 36, 'LHGCV168145HX43KV', 'PENDING_APPROVAL', 209900.00, 9000.00,
+         '库龄车清库', '[]'::jsonb, '[]'::jsonb))
+     AS q (id, lead, vin, status, subtotal, discount, reason, accessories, services)
+JOIN vehicle v ON v.dealer_id = '0193b0a4-0000-7000-8000-000000000001' AND v.vin = q.vin
+ON CONFLICT DO NOTHING;

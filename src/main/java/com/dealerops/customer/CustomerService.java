@@ -322,8 +322,7 @@ public class CustomerService {
     }
 
     private static ProblemException idTaken(UUID id) {
-        return ProblemException.conflict("id-taken", "Id already used",
-                "A record with id " + id + " already exists; ids are accepted once", Map.of("existingId", id));
+        return ProblemException.idTaken(id);
     }
 
     /**

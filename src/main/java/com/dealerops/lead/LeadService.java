@@ -217,8 +217,7 @@ public class LeadService {
         }
         return leads.findById(id).invoke(existing -> {
             if (existing != null) {
-                throw ProblemException.conflict("id-taken", "Id already used",
-                        "A record with id " + id + " already exists; ids are accepted once", Map.of("existingId", id));
+                throw ProblemException.idTaken(id);
             }
         }).replaceWithVoid();
     }
@@ -572,6 +571,46 @@ public class LeadService {
         });
     }
 
+    /** Where a lead of the dealer stands (quotes and orders check it is still open). 404 when there is none. */
+    public Uni<LeadStatus> statusOf(UUID dealerId, UUID leadId) {
+        return leads.findInDealer(dealerId, leadId).map(lead -> {
+            if (lead == null) {
+                throw ProblemException.notFound("Lead");
+            }
+            return lead.status;
+        });
+    }
+
+    /** A quote was sent: a lead before QUOTED moves there. Joins the caller's transaction. */
+    public Uni<Void> quoteSent(Caller caller, UUID leadId, LeadSettings settings) {
+        return moveOpenLead(caller, leadId, LeadStatus.QUOTED, "quote sent",
+                java.util.EnumSet.of(LeadStatus.NEW, LeadStatus.CONTACTED, LeadStatus.QUALIFIED,
+                        LeadStatus.TEST_DRIVE), settings);
+    }
+
+    /** An order was confirmed: the open lead is WON. Joins the caller's transaction. */
+    public Uni<Void> orderConfirmed(Caller caller, UUID leadId, LeadSettings settings) {
+        return moveOpenLead(caller, leadId, LeadStatus.WON, "order confirmed", LeadStatus.OPEN, settings);
+    }
+
+    private Uni<Void> moveOpenLead(Caller caller, UUID leadId, LeadStatus target, String note,
+            java.util.Set<LeadStatus> from, LeadSettings settings) {
+        return leads.findInDealer(caller.dealerId(), leadId).chain(lead -> {
+            if (lead == null || !from.contains(lead.status)) {
+                return Uni.createFrom().voidItem();
+            }
+            Map<String, Object> before = LeadMapper.auditSnapshot(lead);
+            Instant now = Clocks.now(clock);
+            firstContact(lead, now, settings);
+            lead.status = target;
+            lead.updatedAt = now;
+            Map<String, Object> after = new LinkedHashMap<>(LeadMapper.auditSnapshot(lead));
+            after.put("note", note);
+            return leads.flush().call(() -> audit.record(caller, RESOURCE_TYPE, lead.id, "STATUS_CHANGED", before,
+                    after)).replaceWithVoid();
+        });
+    }
+
     @WithTransaction
     public Uni<Outcome> assign(Caller caller, UUID id, Long expectedVersion, UUID assignee) {
         return leads.findInDealer(caller.dealerId(), id).chain(lead -> {
@@ -676,9 +715,7 @@ public class LeadService {
             Uni<Void> idFree = input.id() == null ? Uni.createFrom().voidItem()
                     : leads.activityIdTaken(input.id()).invoke(taken -> {
                         if (taken) {
-                            throw ProblemException.conflict("id-taken", "Id already used", "A record with id "
-                                    + input.id() + " already exists; ids are accepted once",
-                                    Map.of("existingId", input.id()));
+                            throw ProblemException.idTaken(input.id());
                         }
                     }).replaceWithVoid();
             ActivityKind kind = ActivityKind.valueOf(input.kind().name());

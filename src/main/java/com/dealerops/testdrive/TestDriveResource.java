@@ -188,8 +188,7 @@ public class TestDriveResource {
                     type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
             @Context UriInfo uriInfo) {
         Caller who = caller.get();
-        UUID salespersonId = salesperson == null || salesperson.isBlank() ? null
-                : salesperson.trim().equals("me") ? who.staffId() : uuid(salesperson);
+        UUID salespersonId = ListQuery.staff("salesperson", salesperson, who.staffId());
         return drives.list(who, salespersonId, ListQuery.timestamp("from", from), ListQuery.timestamp("to", to),
                 cursor, ListQuery.limit(limit)).map(page -> PageResponses.ok(page, uriInfo));
     }
@@ -364,14 +363,6 @@ public class TestDriveResource {
             return day;
         } catch (java.time.format.DateTimeParseException e) {
             throw ProblemException.invalid(name, "must be a date, YYYY-MM-DD");
-        }
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("salesperson", "must be 'me' or a staff id");
         }
     }
 

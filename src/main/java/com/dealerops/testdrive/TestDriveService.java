@@ -113,9 +113,7 @@ public class TestDriveService {
                         : Panache.getSession().chain(session -> session.find(TestDrive.class, input.id()))
                                 .invoke(existing -> {
                                     if (existing != null) {
-                                        throw ProblemException.conflict("id-taken", "Id already used",
-                                                "A record with id " + input.id() + " already exists",
-                                                Map.of("existingId", input.id()));
+                                        throw ProblemException.idTaken(input.id());
                                     }
                                 }))
                 .chain(customerId -> {

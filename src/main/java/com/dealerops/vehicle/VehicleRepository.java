@@ -34,6 +34,13 @@ public class VehicleRepository implements PanacheRepositoryBase<Vehicle, UUID> {
                 Long.class).setParameter("dealerId", dealerId).setParameter("id", id).getSingleResult());
     }
 
+    /** The order, not cancelled and not delivered, that holds this car (null when none). */
+    public Uni<UUID> liveOrder(UUID dealerId, UUID id) {
+        return getSession().chain(session -> session.createNativeQuery("SELECT id FROM sales_order "
+                + "WHERE dealer_id = :dealerId AND vehicle_id = :id AND status NOT IN ('CANCELLED', 'DELIVERED')",
+                UUID.class).setParameter("dealerId", dealerId).setParameter("id", id).getSingleResultOrNull());
+    }
+
     public Uni<Vehicle> findByVin(UUID dealerId, String vin) {
         return find("dealerId = ?1 and vin = ?2", dealerId, vin).firstResult();
     }

@@ -295,14 +295,17 @@ public class VehicleResource {
             + "RESERVED and IN_STOCK ⇄ DEMO (finance, admin, sales-manager); RESERVED → SOLD → DELIVERED (finance, "
             + "admin); IN_STOCK or DEMO → UNAVAILABLE (finance, admin, reason required) → IN_STOCK; and the "
             + "documented reversal of a sale, SOLD → IN_STOCK, by a sales manager only, reason required. Any other "
-            + "change is a 409 naming the allowed ones; a role not allowed a change gets 403. If-Match optional.")
+            + "change is a 409 naming the allowed ones; a role not allowed a change gets 403. A car on an order "
+            + "(not cancelled, not delivered) moves only with its order: 409 car-on-order with orderId. If-Match "
+            + "optional.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StatusChangeInput.class),
             examples = @ExampleObject(name = "demo fleet", value = "{\"status\":\"DEMO\"}")))
     @APIResponse(responseCode = "200", description = "The vehicle in its new status",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = VehicleView.class),
                     examples = @ExampleObject(name = "finance", value = EXAMPLE_FINANCE_VIEW)))
-    @APIResponse(responseCode = "409", description = "illegal-transition (currentStatus, allowedStatuses)",
+    @APIResponse(responseCode = "409", description = "illegal-transition (currentStatus, allowedStatuses), "
+            + "car-has-test-drives, car-on-order (orderId)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> changeStatus(@PathParam("id") UUID id,
             @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey,

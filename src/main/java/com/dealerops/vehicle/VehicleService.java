@@ -109,8 +109,7 @@ public class VehicleService {
         Uni<Void> idFree = input.id() == null ? Uni.createFrom().voidItem()
                 : vehicles.findById(id).invoke(existing -> {
                     if (existing != null) {
-                        throw ProblemException.conflict("id-taken", "Id already used", "A record with id " + id
-                                + " already exists; ids are accepted once", Map.of("existingId", id));
+                        throw ProblemException.idTaken(id);
                     }
                 }).replaceWithVoid();
         return idFree.chain(() -> ensureUnique(caller, vehicle.id, vehicle.vin, vehicle.stockNumber))
@@ -242,7 +241,17 @@ public class VehicleService {
                                 "This demo car has " + open + " test drive(s) scheduled or under way; cancel or "
                                         + "finish them first", Map.of("openTestDrives", open));
                     }
-                })).chain(vehicle -> {
+                }))
+                // a car on an order moves with the order (payments, cancellation), never by hand
+                .call(vehicle -> vehicle == null ? Uni.createFrom().voidItem()
+                        : vehicles.liveOrder(caller.dealerId(), id).invoke(order -> {
+                            if (order != null) {
+                                throw ProblemException.conflict("car-on-order", "On an order",
+                                        "This car is on order " + order + "; it moves with the order (payment, "
+                                                + "cancellation, delivery)", Map.of("orderId", order));
+                            }
+                        }))
+                .chain(vehicle -> {
             if (vehicle == null) {
                 throw ProblemException.notFound("Vehicle");
             }
@@ -280,6 +289,39 @@ public class VehicleService {
                     .call(() -> audit.record(caller, RESOURCE_TYPE, id, "STATUS_CHANGED", before, after))
                     .map(ignored -> Outcome.ok(vehicle.version, VehicleMapper.toView(vehicle, caller,
                             today(caller))));
+        });
+    }
+
+    /**
+     * Sales orders move the car themselves, outside the manual rule table: reserved by an order (IN_STOCK →
+     * RESERVED), sold when it is paid in full (RESERVED → SOLD, back when a refund undoes that), and released by a
+     * cancellation (RESERVED or SOLD → IN_STOCK). Each move is in the car's history with the order's id. Joins the
+     * caller's transaction and locks the car, so two orders for one car wait for each other; 409
+     * vehicle-not-available when the car is not where the order needs it.
+     */
+    public Uni<Void> moveForOrder(Caller caller, UUID vehicleId, UUID orderId, Set<VehicleStatus> from,
+            VehicleStatus to, String why) {
+        return vehicles.findInDealerForUpdate(caller.dealerId(), vehicleId).chain(vehicle -> {
+            if (vehicle == null) {
+                throw ProblemException.unprocessable("unknown-vehicle", "Unknown vehicle",
+                        "The quote's vehicle is no longer a vehicle of this dealer");
+            }
+            if (!from.contains(vehicle.status)) {
+                throw ProblemException.conflict("vehicle-not-available", "Vehicle not available",
+                        "The car is " + vehicle.status + "; an order needs it "
+                                + String.join(" or ", from.stream().map(Enum::name).sorted().toList()),
+                        Map.of("vehicleStatus", vehicle.status.name()));
+            }
+            Map<String, Object> before = VehicleMapper.auditSnapshot(vehicle);
+            vehicle.status = to;
+            vehicle.unavailableReason = null;
+            vehicle.updatedAt = Clocks.now(clock);
+            Map<String, Object> after = new java.util.LinkedHashMap<>(VehicleMapper.auditSnapshot(vehicle));
+            after.put("reason", why);
+            after.put("orderId", orderId.toString());
+            return vehicles.flush()
+                    .call(() -> audit.record(caller, RESOURCE_TYPE, vehicleId, "STATUS_CHANGED", before, after))
+                    .replaceWithVoid();
         });
     }
 

@@ -93,7 +93,7 @@ class HostileInputTest {
     private void attack(JsonNode document, String method, String template, JsonNode operation, Tokens.Staff caller,
             String customer, UUID staff) {
         String path = template.replace("{id}", template.startsWith("/api/v1/staff") ? staff.toString() : customer)
-                .replace("{section}", "leads");
+                .replace("{section}", "leads").replace("{revision}", "1");
         List<Attack> attacks = new ArrayList<>();
         JsonNode body = operation.path("requestBody").path("content");
         String mediaType = body.fieldNames().hasNext() ? body.fieldNames().next() : null;

@@ -12,8 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import com.dealerops.support.Api;
 import com.dealerops.support.Leads;
+import com.dealerops.support.TestClock;
 import com.dealerops.support.Tokens;
 
 import io.quarkus.test.junit.QuarkusMock;
@@ -34,34 +33,6 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class FirstResponseDeadlineTest {
-
-    /** A clock the test moves by hand: no sleeping for real minutes. */
-    static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Inject
     FirstResponseDeadlines deadlines;

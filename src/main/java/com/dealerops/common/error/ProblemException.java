@@ -58,6 +58,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, slug, title, detail, List.of(), extensions, Map.of());
     }
 
+    /** A client-chosen id (offline creation) that is already a record's: ids are accepted once. */
+    public static ProblemException idTaken(java.util.UUID id) {
+        return conflict("id-taken", "Id already used", "A record with id " + id + " already exists; ids are "
+                + "accepted once", Map.of("existingId", id));
+    }
+
     public static ProblemException unprocessable(String slug, String title, String detail) {
         return new ProblemException(422, slug, title, detail);
     }

@@ -282,6 +282,11 @@ public class ProblemMappers {
                     "Another request changed the same data at the same moment; nothing was changed, retry",
                     Map.of()), request);
         }
+        if (postgres.isPresent() && "22003".equals(postgres.get().sqlState())) {
+            // a sum larger than its column: the input is at fault, and nothing was written
+            return problem(ProblemException.unprocessable("amount-too-large", "Amount too large",
+                    "A number in the request, or a sum of them, is larger than the service stores"), request);
+        }
         if (postgres.isPresent() && "23503".equals(postgres.get().sqlState())) {
             return problem(ProblemException.unprocessable("unknown-reference", "Unknown reference",
                     "The request refers to a record that does not exist"), request);

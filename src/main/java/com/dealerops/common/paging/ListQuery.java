@@ -50,6 +50,30 @@ public record ListQuery(int limit, String cursor, String sort, Instant updatedSi
         }
     }
 
+    /** An optional id filter: null when absent, 400 naming the parameter when it is not a UUID. */
+    public static java.util.UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(name, "must be a UUID");
+        }
+    }
+
+    /** An optional staff filter: 'me' is the caller, anything else a staff id. */
+    public static java.util.UUID staff(String name, String value, java.util.UUID me) {
+        if (value != null && value.trim().equals("me")) {
+            return me;
+        }
+        try {
+            return uuid(name, value);
+        } catch (ProblemException e) {
+            throw ProblemException.invalid(name, "must be 'me' or a staff id");
+        }
+    }
+
     /**
      * A filter that takes several values of an enum, repeated ({@code ?status=A&status=B}) or comma-separated
      * ({@code ?status=A,B}); empty when absent, 400 naming the parameter for an unknown value.

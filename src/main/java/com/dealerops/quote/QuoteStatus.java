@@ -1,0 +1,6 @@
+package com.dealerops.quote;
+
+/** DRAFT → (PENDING_APPROVAL → APPROVED) → SENT → ACCEPTED | REJECTED | EXPIRED. */
+public enum QuoteStatus {
+    DRAFT, PENDING_APPROVAL, APPROVED, SENT, ACCEPTED, REJECTED, EXPIRED
+}
