@@ -1,21 +1,23 @@
 package com.dealerops.quote;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.HttpHeaders;
 
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -26,16 +28,21 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
+import com.dealerops.common.error.ProblemException;
 import com.dealerops.common.money.Money;
+
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
 
 /**
  * The customer's quote (报价单) as a PDF: dealer, customer, vehicle, every line and total, financing and validity;
  * never cost or margin. Text is set in WenQuanYi Micro Hei (shipped under src/main/resources/fonts with its
  * licence), of which only the glyphs used are embedded, so a document is tens of kilobytes.
  * <p>
- * PDFBox fonts belong to one document and are not thread-safe, so each document loads the font afresh, from a
- * copy of the collection on disk that is read on demand rather than held in the heap. Rendering is CPU work:
- * callers run it on a worker thread, and a semaphore bounds how many run at once.
+ * Parsing the font's tables (its cmap alone maps some 30,000 characters) costs megabytes of heap and tens of
+ * milliseconds, so it is done once: the parsed font is kept and lent to one document at a time (PDFBox fonts are
+ * not thread-safe; each document gets its own PDType0Font over it, subset when the document is saved). Rendering
+ * is CPU work: callers run it on a worker thread, and at most {@link #ADMITTED} documents render or wait at once.
  */
 @ApplicationScoped
 public class QuoteDocument {
@@ -48,53 +55,94 @@ public class QuoteDocument {
     public record Parties(String dealerName, String customerName, String salespersonName, LocalDate issuedOn) {
     }
 
-    private final Semaphore rendering = new Semaphore(2);
-    private volatile File fontFile;
+    /** Documents rendering or waiting to: beyond this a request is turned away at once rather than queued. */
+    static final int ADMITTED = 4;
+    private static final Duration KEEP_FONT = Duration.ofMinutes(2);
 
-    public byte[] render(Quote quote, Parties parties) {
-        rendering.acquireUninterruptibly();
-        try (PDDocument document = new PDDocument();
-                TrueTypeCollection collection = new TrueTypeCollection(font())) {
-            TrueTypeFont[] first = new TrueTypeFont[1];
-            collection.processAllFonts(ttf -> {
-                if (first[0] == null) {
-                    first[0] = ttf;
-                }
-            });
-            PDType0Font font = PDType0Font.load(document, first[0], true);
+    private final Semaphore admitted = new Semaphore(ADMITTED);
+    private TrueTypeCollection collection;
+    private TrueTypeFont font;
+    private volatile long lastUsed;
+
+    /**
+     * A place in the renderer's short queue, or 503 busy: a burst of PDFs must not take the heap and the CPU from
+     * everything else. Release it with {@link #leave()}.
+     */
+    public void enter() {
+        if (!admitted.tryAcquire()) {
+            throw new ProblemException(503, "busy", "Busy", "Quote documents are being rendered for others; retry "
+                    + "in a moment", List.of(), Map.of(), Map.of(HttpHeaders.RETRY_AFTER, "2"));
+        }
+    }
+
+    public void leave() {
+        admitted.release();
+    }
+
+    public synchronized byte[] render(Quote quote, Parties parties) {
+        try (PDDocument document = new PDDocument()) {
+            PDType0Font type0 = PDType0Font.load(document, font(), true);
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle("报价单 " + QuoteService.number(quote.id) + " / " + quote.revision);
             info.setCreator("DealerOps");
-            new Writer(document, font).write(quote, parties);
+            new Writer(document, type0).write(quote, parties);
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not render quote " + quote.id, e);
         } finally {
-            rendering.release();
+            lastUsed = System.nanoTime();
         }
     }
 
-    private File font() throws IOException {
-        File file = fontFile;
-        if (file == null) {
-            synchronized (this) {
-                if (fontFile == null) {
-                    File copy = File.createTempFile("dealerops-wqy-microhei", ".ttc");
-                    copy.deleteOnExit();
-                    try (InputStream in = QuoteDocument.class.getResourceAsStream(FONT_RESOURCE)) {
-                        if (in == null) {
-                            throw new IOException(FONT_RESOURCE + " is missing from the application");
-                        }
-                        Files.copy(in, copy.toPath(), StandardCopyOption.REPLACE_EXISTING);
-                    }
-                    fontFile = copy;
+    /** The first font of the collection (WenQuanYi Micro Hei; the second is its monospaced sibling). */
+    private TrueTypeFont font() throws IOException {
+        if (font == null) {
+            try (InputStream in = QuoteDocument.class.getResourceAsStream(FONT_RESOURCE)) {
+                if (in == null) {
+                    throw new IOException(FONT_RESOURCE + " is missing from the application");
                 }
-                file = fontFile;
+                collection = new TrueTypeCollection(in);
             }
+            TrueTypeFont[] first = new TrueTypeFont[1];
+            collection.processAllFonts(ttf -> {
+                if (first[0] == null) {
+                    first[0] = ttf;
+                }
+            });
+            font = first[0];
         }
-        return file;
+        return font;
+    }
+
+    /**
+     * The parsed font holds the whole collection in the heap (fontbox reads it into one array) plus its tables,
+     * some 15 MB of a 96 MB heap: it is let go two minutes after the last document, and parsed again (~0.3 s) when
+     * the next one is asked for.
+     */
+    void watchIdleFont(@Observes StartupEvent event, Vertx vertx) {
+        vertx.setPeriodic(30_000, id -> vertx.executeBlocking(() -> {
+            releaseIdleFont();
+            return null;
+        }).subscribe().with(ignored -> {
+        }, failure -> { // nothing to do: the font is closed again next time
+        }));
+    }
+
+    synchronized void releaseIdleFont() throws IOException {
+        if (font != null && System.nanoTime() - lastUsed > KEEP_FONT.toNanos()) {
+            close();
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() throws IOException {
+        if (collection != null) {
+            collection.close();
+        }
+        collection = null;
+        font = null;
     }
 
     /** Lays text out top to bottom, starting a new page when one is full. */

@@ -48,10 +48,10 @@ import com.dealerops.quote.dto.QuoteInput;
 import com.dealerops.quote.dto.QuoteView;
 import com.dealerops.quote.dto.RejectInput;
 import com.dealerops.settings.GeneralSettings;
-import com.dealerops.settings.LeadSettings;
 import com.dealerops.settings.QuoteSettings;
 import com.dealerops.settings.SettingsSection;
 import com.dealerops.settings.SettingsService;
+import com.dealerops.settings.WorkingCalendar;
 
 import io.smallrye.mutiny.Uni;
 
@@ -304,12 +304,10 @@ public class QuoteResource {
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
         Caller who = caller.get();
         Long version = optionalVersion(ifMatch);
-        return settings.section(who.dealerId(), SettingsSection.QUOTES, QuoteSettings.class)
-                .chain(rules -> settings.section(who.dealerId(), SettingsSection.LEADS, LeadSettings.class)
-                        .chain(leadRules -> settings.calendar(who.dealerId())
-                                .chain(calendar -> idempotency.execute(who, idempotencyKey,
-                                        "POST /api/v1/quotes/" + id + "/send", "", () -> quotes.send(who, id,
-                                                version, rules.settings(), leadRules.settings(), calendar)))));
+        // every section in one read, before the transaction (see Idempotency)
+        return settings.all(who.dealerId()).chain(all -> idempotency.execute(who, idempotencyKey,
+                "POST /api/v1/quotes/" + id + "/send", "", () -> quotes.send(who, id, version, all.quotes(),
+                        all.leads(), new WorkingCalendar(all.general()))));
     }
 
     @POST
@@ -421,6 +419,15 @@ public class QuoteResource {
     @APIResponse(responseCode = "409", description = "approval-required", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "approval-required", value = EXAMPLE_APPROVAL_REQUIRED)))
+    @APIResponse(responseCode = "503", description = "busy: four documents are rendering or waiting already (retry "
+            + "after Retry-After seconds); or the database is unavailable",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "busy", value = """
+                            {"type":"urn:dealerops:problem:busy","title":"Busy","status":503,
+                             "detail":"Quote documents are being rendered for others; retry in a moment",
+                             "instance":"/api/v1/quotes/0193b0b1-2222-7c39-9a57-3c1f0a3e9a01/document",
+                             "requestId":"5f0c6bb2-6f4e-4c55-9d1e-0b8b8ab3d1c7"}""")))
     public Uni<Response> document(@PathParam("id") UUID id) {
         Caller who = caller.get();
         return settings.section(who.dealerId(), SettingsSection.GENERAL, GeneralSettings.class)
@@ -431,10 +438,9 @@ public class QuoteResource {
                         .build());
     }
 
+    /** The margin guard and the dealer's currency, in one read of the settings. */
     private Uni<Rules> rules(Caller who) {
-        return settings.section(who.dealerId(), SettingsSection.QUOTES, QuoteSettings.class)
-                .chain(quote -> settings.section(who.dealerId(), SettingsSection.GENERAL, GeneralSettings.class)
-                        .map(general -> new Rules(quote.settings(), general.settings().currency())));
+        return settings.all(who.dealerId()).map(all -> new Rules(all.quotes(), all.general().currency()));
     }
 
     private record Rules(QuoteSettings quote, String currency) {

@@ -366,10 +366,14 @@ public class QuoteService {
                         .map(salesperson -> new Printable(quote, new QuoteDocument.Parties(dealerName,
                                 customer == null ? "" : customer.name, salesperson == null ? "" : salesperson.name,
                                 LocalDate.ofInstant(Clocks.now(clock), dealerZone)))))))
-                .chain(printable -> Uni.createFrom().item(() -> new RenderedDocument(
-                        documents.render(printable.quote(), printable.parties()),
-                        number(printable.quote().id) + "-r" + printable.quote().revision + ".pdf"))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+                .chain(printable -> {
+                    documents.enter();
+                    return Uni.createFrom().item(() -> new RenderedDocument(
+                            documents.render(printable.quote(), printable.parties()),
+                            number(printable.quote().id) + "-r" + printable.quote().revision + ".pdf"))
+                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                            .onTermination().invoke(documents::leave);
+                });
     }
 
     private record Printable(Quote quote, QuoteDocument.Parties parties) {

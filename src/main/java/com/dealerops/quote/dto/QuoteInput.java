@@ -33,9 +33,9 @@ public record QuoteInput(
         @Schema(description = "A car IN_STOCK (a demo car or one in transit is moved to stock first); its list "
                 + "price is the vehicle price, its cost the vehicle's cost") UUID vehicleId,
         @Valid Configuration configuration,
-        @Valid @Size(max = 30) List<@NotNull @Valid OptionInput> factoryOptions,
-        @Valid @Size(max = 50) List<@NotNull @Valid AccessoryInput> accessories,
-        @Valid @Size(max = 20) List<@NotNull @Valid ServiceInput> services,
+        @Size(max = 30) List<@NotNull @Valid OptionInput> factoryOptions,
+        @Size(max = 50) List<@NotNull @Valid AccessoryInput> accessories,
+        @Size(max = 20) List<@NotNull @Valid ServiceInput> services,
         @Valid DiscountInput discount,
         @Valid TradeInInput tradeIn,
         @Valid FinancingInput financing,
@@ -99,7 +99,7 @@ public record QuoteInput(
             @JsonFormat(shape = JsonFormat.Shape.STRING)
             @Schema(required = true, type = SchemaType.STRING, description = "0 for a zero-rate promotion",
                     example = "3.99") BigDecimal annualRatePercent,
-            @Valid @Size(max = 10) List<@NotNull @Valid FeeInput> fees) {
+            @Size(max = 10) List<@NotNull @Valid FeeInput> fees) {
     }
 
     @Schema(name = "QuoteFeeInput", description = "A fee financed with the loan (handling fee, GPS, mortgage "
