@@ -3,7 +3,7 @@
 # run: the very SQL the service issues (captured from PostgreSQL's statement log) replayed by pgbench at the same
 # concurrency, so every figure is a ratio that means something on any machine.
 #
-#   bench/run.sh                 (about 6 minutes)
+#   bench/run.sh                 (about 8 minutes)
 #
 # Environment (defaults in brackets):
 #   BENCH_DB_URL      [postgresql://127.0.0.1:5432/dealerops_bench]  the database is dropped and recreated
@@ -51,6 +51,18 @@ for d in $(seq 0 4); do
     "00000000-0000-4000-c000-$(printf %012d "$d")" "销售经理 $d")" >> "$BENCH_TOKENS"
 done
 
+echo "== one quote per salesperson (quote s: lead s, a car of their dealer) for the document scenario"
+for s in $(seq 0 99); do
+  curl -sf -o /dev/null -X POST -H "Authorization: Bearer $(sed -n "s/^sales $s //p" "$BENCH_TOKENS")" \
+    -H 'Content-Type: application/json' "$url/api/v1/quotes" -d "{\"id\":\"00000000-0000-4000-d000-$(printf %012d "$s")\",
+    \"leadId\":\"00000000-0000-4000-9000-$(printf %012d "$s")\",
+    \"vehicleId\":\"00000000-0000-4000-e000-$(printf %012d "$s")\",
+    \"accessories\":[{\"name\":\"全车脚垫\",\"quantity\":2,\"unitPrice\":{\"amount\":\"399.50\",\"currency\":\"CNY\"}}],
+    \"services\":[{\"kind\":\"INSURANCE\",\"price\":{\"amount\":\"6200.00\",\"currency\":\"CNY\"}}],
+    \"financing\":{\"downPayment\":{\"amount\":\"60000.00\",\"currency\":\"CNY\"},\"termMonths\":36,
+    \"annualRatePercent\":\"3.99\"}}" || { echo "could not create quote $s"; exit 1; }
+done
+
 run_wrk() { # name script seconds -> target/bench/wrk-name.txt
   wrk -t"$threads" -c"$connections" -d"$3"s --latency -s "bench/wrk/$2.lua" "$url" > "$out/wrk-$1.txt" 2>&1
 }
@@ -61,6 +73,7 @@ run_wrk warm-get304 get304 "$warmup"
 BENCH_RUN=1 run_wrk warm-create create "$warmup"
 BENCH_UPDATE_OFFSET=0 run_wrk warm-update update "$warmup"
 run_wrk warm-identity identity "$warmup"
+BENCH_RUN=1 run_wrk warm-quote quote "$warmup"
 
 echo "== capturing the SQL of one customer list, one lead list and one create from PostgreSQL's log"
 capture() { # name method path [body] -> offset of the log before the request
@@ -89,7 +102,20 @@ offset=$(capture create POST /api/v1/customers "{\"name\":\"压测客户\",\"pho
 python3 bench/capture.py "$db_log" "$offset" "$db_name" "${random_caller[@]}" --set 'n random(1, 1000000000000)' \
   --unique "+86$phone='+86' || (10000000000 + :n)::text" --unique "capture-create-$$=:n::text" --unique-uuids \
   > "$out/create.pgbench"
-for f in list leads create; do echo "-- $f: $(grep -vc '^\\' "$out/$f.pgbench") statements"; sed 's/^/   /' "$out/$f.pgbench" | cut -c1-150; done
+quote_body='{"leadId":"00000000-0000-4000-9000-000000000100","vehicleId":"00000000-0000-4000-e000-000000000001",
+  "accessories":[{"name":"全车脚垫","quantity":2,"unitPrice":{"amount":"399.50","currency":"CNY"}}],
+  "discount":{"amount":{"amount":"3000.00","currency":"CNY"},"reason":"店庆"},
+  "financing":{"downPayment":{"amount":"60000.00","currency":"CNY"},"termMonths":36,"annualRatePercent":"3.99"}}'
+offset=$(capture quote POST /api/v1/quotes "$quote_body")
+# the quote's lead, customer and car belong to dealer 0 and salesperson 0: those ids stay as they are (written as
+# expressions, so --unique-uuids leaves them alone) and only the new quote's ids change per transaction
+keep() { echo "$1=('${1:0:24}' || '${1:24}')::uuid"; }
+python3 bench/capture.py "$db_log" "$offset" "$db_name" --set 'n random(1, 1000000000000)' \
+  --replace "$(keep $dealer0)" --replace "$(keep $sales0)" \
+  --replace "$(keep 00000000-0000-4000-9000-000000000100)" --replace "$(keep 00000000-0000-4000-8000-000000000100)" \
+  --replace "$(keep 00000000-0000-4000-e000-000000000001)" \
+  --unique "capture-quote-$$=:n::text" --unique-uuids > "$out/quote.pgbench"
+for f in list leads create quote; do echo "-- $f: $(grep -vc '^\\' "$out/$f.pgbench") statements"; sed 's/^/   /' "$out/$f.pgbench" | cut -c1-150; done
 
 echo "== measuring (${seconds}s each, $connections connections, $threads threads); each pgbench baseline runs right"
 echo "   after its scenario, so both see the machine in the same state"
@@ -106,8 +132,30 @@ BENCH_RUN=2 run_wrk create create "$seconds"
 run_pgbench create
 BENCH_UPDATE_OFFSET=40000 run_wrk update update "$seconds"
 run_wrk identity identity "$seconds"
+# what the database's sessions wait for while quotes are made (target/bench/activity-quote.txt)
+(for i in $(seq 1 $((seconds / 2))); do
+   psql_admin -c "SELECT now()::time(0), state, wait_event_type, wait_event, left(query, 70), count(*),
+     max(now() - state_change) FROM pg_stat_activity WHERE datname = '$db_name' GROUP BY 1, 2, 3, 4, 5
+     ORDER BY 6 DESC LIMIT 6"; sleep 2; done) > "$out/activity-quote.txt" 2>&1 &
+sampler=$!
+BENCH_RUN=2 run_wrk quote quote "$seconds"
+wait $sampler
+run_pgbench quote
 sleep 6 # one TrimNativeHeapInterval
 rss_kb=$(awk '/VmRSS/ {print $2}' /proc/$service_pid/status)
+
+# Last, because the first document parses the CJK font into the heap (about 15 MB, kept 2 minutes after the last
+# document): a few tablets sharing quotes at once, as many as the renderer admits (ADMITTED in QuoteDocument).
+pdf_connections=${BENCH_PDF_CONNECTIONS:-4}
+offset=$(capture document GET /api/v1/quotes/00000000-0000-4000-d000-000000000000/document)
+python3 bench/capture.py "$db_log" "$offset" "$db_name" > "$out/document.pgbench"
+echo "-- document: $(grep -vc '^\\' "$out/document.pgbench") statements"
+wrk -t1 -c"$pdf_connections" -d"$warmup"s --latency -s bench/wrk/document.lua "$url" > "$out/wrk-warm-document.txt" 2>&1
+wrk -t1 -c"$pdf_connections" -d"$seconds"s --latency -s bench/wrk/document.lua "$url" > "$out/wrk-document.txt" 2>&1
+pgbench -h "$db_host" -p "$db_port" -U "$db_user" -n -M prepared -c "$pdf_connections" -j 1 -T "$seconds" \
+  -f "$out/document.pgbench" "$db_name" > "$out/pgbench-document.txt" 2>&1
+sleep 6
+pdf_rss_kb=$(awk '/VmRSS/ {print $2}' /proc/$service_pid/status)
 gzip_bytes=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' \
   -H "Authorization: Bearer $(sed -n '1s/^sales 0 //p' "$BENCH_TOKENS")" "$url/api/v1/customers?limit=20")
 plain_bytes=$(curl -s -o /dev/null -w '%{size_download}' \
@@ -117,6 +165,10 @@ lead_gzip_bytes=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding
   -H "Authorization: Bearer $(sed -n '1s/^sales 0 //p' "$BENCH_TOKENS")" "$url$leads_path")
 lead_plain_bytes=$(curl -s -o /dev/null -w '%{size_download}' \
   -H "Authorization: Bearer $(sed -n '1s/^sales 0 //p' "$BENCH_TOKENS")" "$url$leads_path")
+
+pdf_bytes=$(curl -s -o /dev/null -w '%{size_download}' \
+  -H "Authorization: Bearer $(sed -n '1s/^sales 0 //p' "$BENCH_TOKENS")" \
+  "$url/api/v1/quotes/00000000-0000-4000-d000-000000000000/document")
 
 wrk_rps() { awk '/Requests\/sec/ {print $2}' "$out/wrk-$1.txt"; }
 wrk_pct() { awk -v p="$2%" '$1 == p {print $2}' "$out/wrk-$1.txt"; }
@@ -145,11 +197,14 @@ report=$out/report.txt
   row "create with Idempotency-Key" create "$create_tps"
   row "PATCH with If-Match" update
   row "authenticated, no database" identity
+  row "quote priced and created" quote "$(pg_tps quote)"
+  row "quote PDF (报价单), $pdf_connections connections" document "$(pg_tps document)"
   echo
   echo "ready after start: $first_ready_ms ms (empty database, migrations included)"
-  echo "RSS after the run: $((rss_kb / 1024)) MB"
+  echo "RSS after the run: $((rss_kb / 1024)) MB; after the PDF scenario (font parsed): $((pdf_rss_kb / 1024)) MB"
   echo "list page of 20: $plain_bytes bytes, $gzip_bytes bytes gzipped"
   echo "lead list page of 20: $lead_plain_bytes bytes, $lead_gzip_bytes bytes gzipped"
+  echo "quote PDF: $pdf_bytes bytes"
 } | tee "$report"
 
 stop_service

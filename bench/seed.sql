@@ -6,6 +6,8 @@
 --   manager d  00000000-0000-4000-c000-<d, 12 digits>
 --   customer n 00000000-0000-4000-8000-<n, 12 digits>   (owner n % 100)
 --   lead n     00000000-0000-4000-9000-<n, 12 digits>   (customer n % 100,000, assigned to its owner)
+--   vehicle v  00000000-0000-4000-e000-<v, 12 digits>   (dealer v / 20)
+--   quote s    00000000-0000-4000-d000-<s, 12 digits>   (made by bench/run.sh: salesperson s, lead s)
 INSERT INTO dealer (id, name, time_zone)
 SELECT ('00000000-0000-4000-b000-' || lpad(d::text, 12, '0'))::uuid, '压测经销商 ' || d, 'Asia/Shanghai'
 FROM generate_series(0, 4) AS d
@@ -78,6 +80,24 @@ FROM (SELECT n, n % 100000 AS c,
                  AS grade,
              now() - ((200000 - n) || ' minutes')::interval AS created
       FROM generate_series(0, 199999) AS n) AS seed
+ON CONFLICT DO NOTHING;
+
+
+-- 100 cars in stock, 20 per dealer, priced 150,000 to 245,000 with a cost 8 % below:
+--   vehicle v  00000000-0000-4000-e000-<v, 12 digits>   (dealer v / 20)
+-- VINs are made valid by trying every check digit (position 9) against the same vin_is_valid() the table checks.
+INSERT INTO vehicle (dealer_id, id, vin, stock_number, make, model, trim, model_year, exterior_colour, status,
+                     arrival_date, currency, list_price, cost_price, created_at, updated_at)
+SELECT ('00000000-0000-4000-b000-' || lpad((v / 20)::text, 12, '0'))::uuid,
+       ('00000000-0000-4000-e000-' || lpad(v::text, 12, '0'))::uuid,
+       vin, 'B-' || v, '比亚迪', (ARRAY['汉 EV','海豹','唐 DM-i','宋 PLUS'])[1 + v % 4], '旗舰型', 2026,
+       (ARRAY['雪域白','墨玉黑','天际灰'])[1 + v % 3], 'IN_STOCK', current_date - (v % 90), 'CNY',
+       150000 + (v % 20) * 5000, round((150000 + (v % 20) * 5000) * 0.92, 2), now(), now()
+FROM generate_series(0, 99) AS v,
+     LATERAL (SELECT candidate AS vin
+              FROM unnest(ARRAY['0','1','2','3','4','5','6','7','8','9','X']) AS digit,
+                   LATERAL (SELECT 'LGXCE4CB' || digit || 'RS' || lpad(v::text, 6, '0') AS candidate) c
+              WHERE vin_is_valid(candidate) LIMIT 1) AS valid
 ON CONFLICT DO NOTHING;
 
 ANALYZE;
