@@ -19,8 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -47,7 +48,7 @@ import io.vertx.mutiny.core.Vertx;
 @ApplicationScoped
 public class QuoteDocument {
 
-    private static final String FONT_RESOURCE = "/fonts/wqy-microhei.ttc";
+    private static final String FONT_RESOURCE = "/fonts/wqy-microhei-pdf.ttf";
     private static final float MARGIN = 48;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
@@ -60,7 +61,6 @@ public class QuoteDocument {
     private static final Duration KEEP_FONT = Duration.ofMinutes(2);
 
     private final Semaphore admitted = new Semaphore(ADMITTED);
-    private TrueTypeCollection collection;
     private TrueTypeFont font;
     private volatile long lastUsed;
 
@@ -96,30 +96,23 @@ public class QuoteDocument {
         }
     }
 
-    /** The first font of the collection (WenQuanYi Micro Hei; the second is its monospaced sibling). */
+    /** WenQuanYi Micro Hei, slimmed for PDFs (src/tools/slim-font.py: fontbox parses it into half the heap). */
     private TrueTypeFont font() throws IOException {
         if (font == null) {
             try (InputStream in = QuoteDocument.class.getResourceAsStream(FONT_RESOURCE)) {
                 if (in == null) {
                     throw new IOException(FONT_RESOURCE + " is missing from the application");
                 }
-                collection = new TrueTypeCollection(in);
+                font = new TTFParser().parse(new RandomAccessReadBuffer(in));
             }
-            TrueTypeFont[] first = new TrueTypeFont[1];
-            collection.processAllFonts(ttf -> {
-                if (first[0] == null) {
-                    first[0] = ttf;
-                }
-            });
-            font = first[0];
         }
         return font;
     }
 
     /**
-     * The parsed font holds the whole collection in the heap (fontbox reads it into one array) plus its tables,
-     * some 15 MB of a 96 MB heap: it is let go two minutes after the last document, and parsed again (~0.3 s) when
-     * the next one is asked for.
+     * The parsed font holds the whole file in the heap (fontbox reads it into one array) plus its tables, some
+     * 12 MB of a 96 MB heap: it is let go two minutes after the last document, and parsed again when the next one
+     * is asked for.
      */
     void watchIdleFont(@Observes StartupEvent event, Vertx vertx) {
         vertx.setPeriodic(30_000, id -> vertx.executeBlocking(() -> {
@@ -138,10 +131,9 @@ public class QuoteDocument {
 
     @PreDestroy
     synchronized void close() throws IOException {
-        if (collection != null) {
-            collection.close();
+        if (font != null) {
+            font.close();
         }
-        collection = null;
         font = null;
     }
 
