@@ -2,7 +2,9 @@
 
 The first font of the collection, with the same glyphs and metrics, but: one cmap subtable (Windows, full Unicode,
 format 12) instead of five, a 'post' table without glyph names (version 3), and no vertical metrics. fontbox parses
-every cmap subtable and every glyph name into the heap; this keeps what a PDF needs.
+every cmap subtable and every glyph name into the heap; this keeps what a PDF needs. The output is the same bytes
+every time (it reproduces the committed file from fonts-wqy-microhei 0.2.0-beta-3.1):
+    apt-get install fonts-wqy-microhei   # or: apt-get download fonts-wqy-microhei && dpkg-deb -x *.deb DIR
     python3 src/tools/slim-font.py /usr/share/fonts/truetype/wqy/wqy-microhei.ttc src/main/resources/fonts/wqy-microhei-pdf.ttf
 """
 import struct
