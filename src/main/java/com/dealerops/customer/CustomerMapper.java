@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.dealerops.common.time.Clocks;
 import com.dealerops.common.audit.HistoryEntry;
 import com.dealerops.common.phone.PhoneNumbers;
 import com.dealerops.common.security.Caller;
@@ -22,7 +23,7 @@ final class CustomerMapper {
         ZoneId zone = caller.zone();
         if (c.isDeleted()) {
             return new CustomerView(c.id, c.version, true, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, at(c.updatedAt, zone));
+                    null, null, null, null, null, null, null, Clocks.at(c.updatedAt, zone));
         }
         boolean contact = CustomerAccess.seesContactDetails(caller);
         return new CustomerView(c.id, c.version, false, c.name,
@@ -30,9 +31,9 @@ final class CustomerMapper {
                 contact ? c.email : maskEmail(c.email),
                 contact ? c.wechatId : null,
                 c.gender, c.city, c.preferredChannel, c.preferredContactTime,
-                c.contactConsent, at(c.contactConsentChangedAt, zone),
-                c.marketingConsent, at(c.marketingConsentChangedAt, zone),
-                c.notes, c.ownerId, c.source, at(c.createdAt, zone), at(c.updatedAt, zone));
+                c.contactConsent, Clocks.at(c.contactConsentChangedAt, zone),
+                c.marketingConsent, Clocks.at(c.marketingConsentChangedAt, zone),
+                c.notes, c.ownerId, c.source, Clocks.at(c.createdAt, zone), Clocks.at(c.updatedAt, zone));
     }
 
     /** The customer as a client would PUT it back; the base a merge patch is applied to. */
@@ -81,7 +82,4 @@ final class CustomerMapper {
         return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
     }
 
-    private static OffsetDateTime at(Instant instant, ZoneId zone) {
-        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
-    }
 }

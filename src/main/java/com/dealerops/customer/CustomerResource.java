@@ -251,7 +251,7 @@ public class CustomerResource {
     public Uni<Response> delete(@PathParam("id") UUID id,
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
         Caller who = caller.get();
-        Long version = ifMatch == null ? null : EntityTags.requiredVersion(ifMatch);
+        Long version = EntityTags.optionalVersion(ifMatch);
         return customers.delete(who, id, version).map(ignored -> Response.noContent().build());
     }
 

@@ -526,7 +526,7 @@ public class LeadResource {
 
     private Uni<Response> action(UUID id, String idempotencyKey, String ifMatch, LeadAction action, String text) {
         Caller who = caller.get();
-        Long version = ifMatch == null ? null : EntityTags.requiredVersion(ifMatch);
+        Long version = EntityTags.optionalVersion(ifMatch);
         return leadSettings(who).chain(leadSettings -> idempotency.execute(who, idempotencyKey,
                 "POST /api/v1/leads/" + id + "/" + action.path(), text == null ? "" : text,
                 () -> leads.act(who, id, version, action, text, leadSettings)));
@@ -552,7 +552,7 @@ public class LeadResource {
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @Valid @NotNull AssignInput body) {
         Caller who = caller.get();
-        Long version = ifMatch == null ? null : EntityTags.requiredVersion(ifMatch);
+        Long version = EntityTags.optionalVersion(ifMatch);
         return idempotency.execute(who, idempotencyKey, "POST /api/v1/leads/" + id + "/assign", body,
                 () -> leads.assign(who, id, version, body.assigneeId()));
     }
@@ -574,7 +574,7 @@ public class LeadResource {
             @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) String idempotencyKey,
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
         Caller who = caller.get();
-        Long version = ifMatch == null ? null : EntityTags.requiredVersion(ifMatch);
+        Long version = EntityTags.optionalVersion(ifMatch);
         Supplier<Uni<Outcome>> work = () -> leads.claim(who, id, version);
         return idempotency.execute(who, idempotencyKey, "POST /api/v1/leads/" + id + "/claim", "", work)
                 // two claims at once: the loser's versioned update finds the row changed
@@ -598,7 +598,7 @@ public class LeadResource {
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @Valid @NotNull GradeOverrideInput body) {
         Caller who = caller.get();
-        Long version = ifMatch == null ? null : EntityTags.requiredVersion(ifMatch);
+        Long version = EntityTags.optionalVersion(ifMatch);
         return idempotency.execute(who, idempotencyKey, "POST /api/v1/leads/" + id + "/grade-override", body,
                 () -> leads.overrideGrade(who, id, version, body.grade(), body.reason()));
     }
@@ -615,7 +615,7 @@ public class LeadResource {
     public Uni<Response> clearGradeOverride(@PathParam("id") UUID id,
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
         Caller who = caller.get();
-        Long version = ifMatch == null ? null : EntityTags.requiredVersion(ifMatch);
+        Long version = EntityTags.optionalVersion(ifMatch);
         return leads.overrideGrade(who, id, version, null, null).map(LeadResource::written);
     }
 

@@ -554,21 +554,8 @@ public class LeadService {
      * first contact recorded if there was none. Joins the caller's transaction.
      */
     public Uni<Void> testDriveStarted(Caller caller, UUID leadId, LeadSettings settings) {
-        return leads.findInDealer(caller.dealerId(), leadId).chain(lead -> {
-            if (lead == null || !java.util.EnumSet.of(LeadStatus.NEW, LeadStatus.CONTACTED, LeadStatus.QUALIFIED)
-                    .contains(lead.status)) {
-                return Uni.createFrom().voidItem();
-            }
-            Map<String, Object> before = LeadMapper.auditSnapshot(lead);
-            Instant now = Clocks.now(clock);
-            firstContact(lead, now, settings);
-            lead.status = LeadStatus.TEST_DRIVE;
-            lead.updatedAt = now;
-            Map<String, Object> after = new LinkedHashMap<>(LeadMapper.auditSnapshot(lead));
-            after.put("note", "test drive started");
-            return leads.flush().call(() -> audit.record(caller, RESOURCE_TYPE, lead.id, "STATUS_CHANGED", before,
-                    after)).replaceWithVoid();
-        });
+        return moveOpenLead(caller, leadId, LeadStatus.TEST_DRIVE, "test drive started",
+                java.util.EnumSet.of(LeadStatus.NEW, LeadStatus.CONTACTED, LeadStatus.QUALIFIED), settings);
     }
 
     /** Where a lead of the dealer stands (quotes and orders check it is still open). 404 when there is none. */

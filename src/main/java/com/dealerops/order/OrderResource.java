@@ -1,7 +1,6 @@
 package com.dealerops.order;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -32,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.dealerops.common.concurrency.EntityTags;
-import com.dealerops.common.error.DatabaseFailures;
 import com.dealerops.common.error.Problem;
 import com.dealerops.common.error.ProblemException;
 import com.dealerops.common.idempotency.Idempotency;
@@ -137,15 +135,7 @@ public class OrderResource {
         return settings.section(who.dealerId(), SettingsSection.LEADS, LeadSettings.class)
                 .chain(leads -> idempotency.execute(who, idempotencyKey, "POST /api/v1/orders", body,
                         () -> orders.create(who, body, leads.settings())))
-                // the row lock on the car decides almost every race; the unique index is the last word
-                .onFailure(failure -> DatabaseFailures.uniqueViolation(failure)
-                        .filter("sales_order_vehicle_sold_once"::equals).isPresent())
-                .transform(failure -> ProblemException.conflict("vehicle-not-available", "Vehicle not available",
-                        "The car is on another order", Map.of()))
-                .onFailure(failure -> DatabaseFailures.uniqueViolation(failure)
-                        .filter("sales_order_one_per_quote"::equals).isPresent())
-                .transform(failure -> ProblemException.conflict("order-exists", "Already ordered",
-                        "This quote has an order already", Map.of()));
+                .onFailure().transform(OrderService::explainConflict);
     }
 
     @GET
@@ -269,7 +259,7 @@ public class OrderResource {
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @Valid @NotNull CancelInput body) {
         Caller who = caller.get();
-        Long version = ifMatch == null ? null : EntityTags.requiredVersion(ifMatch);
+        Long version = EntityTags.optionalVersion(ifMatch);
         return idempotency.execute(who, idempotencyKey, "POST /api/v1/orders/" + id + "/cancel", body,
                 () -> orders.cancel(who, id, version, body));
     }

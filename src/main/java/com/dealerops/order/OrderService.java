@@ -22,6 +22,7 @@ import com.dealerops.common.Ids;
 import com.dealerops.common.audit.AuditTrail;
 import com.dealerops.common.audit.HistoryEntry;
 import com.dealerops.common.concurrency.EntityTags;
+import com.dealerops.common.error.DatabaseFailures;
 import com.dealerops.common.error.ProblemException;
 import com.dealerops.common.idempotency.Outcome;
 import com.dealerops.common.money.Money;
@@ -141,6 +142,20 @@ public class OrderService {
                                     snapshot(order)))
                             .map(ignored -> Outcome.created(location(order.id), order.version, view(caller, order)));
                 });
+    }
+
+    /**
+     * An order that lost a race PostgreSQL decided: the row lock on the car settles almost every one, the unique
+     * indexes are the last word. Any other failure passes through.
+     */
+    static Throwable explainConflict(Throwable failure) {
+        return DatabaseFailures.uniqueViolation(failure).<Throwable>map(constraint -> switch (constraint) {
+            case "sales_order_vehicle_sold_once" -> ProblemException.conflict("vehicle-not-available",
+                    "Vehicle not available", "The car is on another order", Map.of());
+            case "sales_order_one_per_quote" -> ProblemException.conflict("order-exists", "Already ordered",
+                    "This quote has an order already", Map.of());
+            default -> failure;
+        }).orElse(failure);
     }
 
     /**
@@ -419,14 +434,14 @@ public class OrderService {
                 o.customerId, o.salespersonId, o.vehicleId, o.currency, o.content,
                 profit ? new OrderView.Profit(o.cost == null ? null : money(o.cost, o),
                         o.grossMargin == null ? null : money(o.grossMargin, o)) : null,
-                payments, o.cancelReason, at(o.cancelledAt, zone), allowedActions(caller, o), at(o.createdAt, zone),
-                at(o.updatedAt, zone));
+                payments, o.cancelReason, Clocks.at(o.cancelledAt, zone), allowedActions(caller, o), Clocks.at(o.createdAt, zone),
+                Clocks.at(o.updatedAt, zone));
     }
 
     private static PaymentView paymentView(Caller caller, OrderPayment p, String currency) {
         return new PaymentView(p.id, p.orderId, p.kind, new Money(p.amount, currency), p.method, p.payerName,
-                caller.has(Role.FINANCE) ? p.payerAccount : null, p.reference, at(p.paidAt, caller.zone()), p.note,
-                p.recordedBy, at(p.recordedAt, caller.zone()));
+                caller.has(Role.FINANCE) ? p.payerAccount : null, p.reference, Clocks.at(p.paidAt, caller.zone()), p.note,
+                p.recordedBy, Clocks.at(p.recordedAt, caller.zone()));
     }
 
     static String number(UUID id) {
@@ -448,8 +463,5 @@ public class OrderService {
         return snapshot;
     }
 
-    private static OffsetDateTime at(Instant instant, ZoneId zone) {
-        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
-    }
 
 }

@@ -157,18 +157,10 @@ public final class QuotePricing {
         BigDecimal grossMarginPercent = grossMargin == null || netVehiclePrice.signum() <= 0 ? null
                 : percentOf(grossMargin, netVehiclePrice);
 
-        List<ApprovalReason> reasons = new ArrayList<>();
         BigDecimal discountLimit = rules.salesDiscountLimitPercent().setScale(2);
         BigDecimal minimumMargin = rules.minimumGrossMarginPercent().setScale(2);
-        if (discount.multiply(HUNDRED).compareTo(discountLimit.multiply(listPrice)) > 0) {
-            reasons.add(ApprovalReason.DISCOUNT_ABOVE_LIMIT);
-        }
-        if (cost == null) {
-            reasons.add(ApprovalReason.COST_UNKNOWN);
-        } else if (netVehiclePrice.signum() <= 0
-                || grossMargin.multiply(HUNDRED).compareTo(minimumMargin.multiply(netVehiclePrice)) < 0) {
-            reasons.add(ApprovalReason.MARGIN_BELOW_MINIMUM);
-        }
+        List<ApprovalReason> reasons = guard(listPrice, discount, discountLimit, netVehiclePrice, grossMargin,
+                minimumMargin);
 
         PricedQuote.Totals totals = new PricedQuote.Totals(money.money(listPrice), money.money(subtotal),
                 money.money(discount), money.money(tradeInAllowance), money.money(fees), money.money(total),
@@ -177,7 +169,27 @@ public final class QuotePricing {
         PricedQuote document = new PricedQuote(vehicle.line(), options, accessories, services, discountLine,
                 tradeInLine, financing, totals, blankToNull(input.notes()));
         return new Pricing(document, listPrice, subtotal, discount, tradeInAllowance, fees, total, netVehiclePrice,
-                cost, grossMargin, grossMarginPercent, discountLimit, minimumMargin, List.copyOf(reasons));
+                cost, grossMargin, grossMarginPercent, discountLimit, minimumMargin, reasons);
+    }
+
+    /**
+     * The margin guard, compared exactly (no rounding): a discount above the limit (percent of the list price), a
+     * margin below the minimum (percent of the net vehicle price), or no cost to measure it against. The same rule
+     * reads stored quotes, and PostgreSQL's quote_guard_matches_figures holds it too.
+     */
+    static List<ApprovalReason> guard(BigDecimal listPrice, BigDecimal discount, BigDecimal discountLimitPercent,
+            BigDecimal netVehiclePrice, BigDecimal grossMargin, BigDecimal minimumMarginPercent) {
+        List<ApprovalReason> reasons = new ArrayList<>();
+        if (discount.multiply(HUNDRED).compareTo(discountLimitPercent.multiply(listPrice)) > 0) {
+            reasons.add(ApprovalReason.DISCOUNT_ABOVE_LIMIT);
+        }
+        if (grossMargin == null) {
+            reasons.add(ApprovalReason.COST_UNKNOWN);
+        } else if (netVehiclePrice.signum() <= 0
+                || grossMargin.multiply(HUNDRED).compareTo(minimumMarginPercent.multiply(netVehiclePrice)) < 0) {
+            reasons.add(ApprovalReason.MARGIN_BELOW_MINIMUM);
+        }
+        return List.copyOf(reasons);
     }
 
     /**

@@ -252,7 +252,7 @@ public class QuoteResource {
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @Valid @NotNull NoteInput body) {
         Caller who = caller.get();
-        Long version = optionalVersion(ifMatch);
+        Long version = EntityTags.optionalVersion(ifMatch);
         return idempotency.execute(who, idempotencyKey, "POST /api/v1/quotes/" + id + "/approve", body,
                 () -> quotes.approve(who, id, version, body.note()));
     }
@@ -278,7 +278,7 @@ public class QuoteResource {
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @Valid @NotNull NoteInput body) {
         Caller who = caller.get();
-        Long version = optionalVersion(ifMatch);
+        Long version = EntityTags.optionalVersion(ifMatch);
         return idempotency.execute(who, idempotencyKey, "POST /api/v1/quotes/" + id + "/reject-approval", body,
                 () -> quotes.rejectApproval(who, id, version, body.note()));
     }
@@ -303,7 +303,7 @@ public class QuoteResource {
             @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
         Caller who = caller.get();
-        Long version = optionalVersion(ifMatch);
+        Long version = EntityTags.optionalVersion(ifMatch);
         // every section in one read, before the transaction (see Idempotency)
         return settings.all(who.dealerId()).chain(all -> idempotency.execute(who, idempotencyKey,
                 "POST /api/v1/quotes/" + id + "/send", "", () -> quotes.send(who, id, version, all.quotes(),
@@ -329,7 +329,7 @@ public class QuoteResource {
             @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
         Caller who = caller.get();
-        Long version = optionalVersion(ifMatch);
+        Long version = EntityTags.optionalVersion(ifMatch);
         return idempotency.execute(who, idempotencyKey, "POST /api/v1/quotes/" + id + "/accept", "",
                 () -> quotes.accept(who, id, version));
     }
@@ -355,7 +355,7 @@ public class QuoteResource {
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @Valid @NotNull RejectInput body) {
         Caller who = caller.get();
-        Long version = optionalVersion(ifMatch);
+        Long version = EntityTags.optionalVersion(ifMatch);
         return idempotency.execute(who, idempotencyKey, "POST /api/v1/quotes/" + id + "/reject", body,
                 () -> quotes.reject(who, id, version, body.reason()));
     }
@@ -448,10 +448,6 @@ public class QuoteResource {
 
     private static Response written(Outcome outcome) {
         return Response.ok(outcome.body()).tag(EntityTags.of(outcome.version())).build();
-    }
-
-    private static Long optionalVersion(String ifMatch) {
-        return ifMatch == null ? null : EntityTags.requiredVersion(ifMatch);
     }
 
     private static int revisionNumber(String value) {

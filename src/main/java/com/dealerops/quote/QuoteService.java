@@ -570,18 +570,8 @@ public class QuoteService {
     }
 
     private static List<ApprovalReason> reasons(Quote quote) {
-        List<ApprovalReason> reasons = new ArrayList<>();
-        if (quote.discountAmount.multiply(java.math.BigDecimal.valueOf(100))
-                .compareTo(quote.discountLimitPercent.multiply(quote.listPrice)) > 0) {
-            reasons.add(ApprovalReason.DISCOUNT_ABOVE_LIMIT);
-        }
-        if (quote.cost == null) {
-            reasons.add(ApprovalReason.COST_UNKNOWN);
-        } else if (quote.netVehiclePrice.signum() <= 0 || quote.grossMargin.multiply(java.math.BigDecimal.valueOf(100))
-                .compareTo(quote.minimumMarginPercent.multiply(quote.netVehiclePrice)) < 0) {
-            reasons.add(ApprovalReason.MARGIN_BELOW_MINIMUM);
-        }
-        return reasons;
+        return QuotePricing.guard(quote.listPrice, quote.discountAmount, quote.discountLimitPercent,
+                quote.netVehiclePrice, quote.grossMargin, quote.minimumMarginPercent);
     }
 
     private Uni<Outcome> written(Caller caller, Quote quote, String action, Map<String, Object> before,
@@ -612,12 +602,12 @@ public class QuoteService {
                         : QuotePricing.percentOf(q.grossMargin, q.netVehiclePrice));
         QuoteView.Approval approval = new QuoteView.Approval(q.approvalRequired, reasons(q),
                 q.discountLimitPercent, q.decision == null ? null : q.decision.name(), q.decidedBy,
-                at(q.decidedAt, zone), q.decisionNote);
+                Clocks.at(q.decidedAt, zone), q.decisionNote);
         return new QuoteView(q.id, q.version, number(q.id), q.revision, q.statusAt(now), q.leadId, q.customerId,
-                q.salespersonId, q.currency, q.content, profit, approval, q.validUntil, at(q.sentAt, zone),
-                at(q.status == QuoteStatus.SENT && q.statusAt(now) == QuoteStatus.EXPIRED ? q.expiresAt
-                        : q.answeredAt, zone), q.rejectionReason, allowedActions, at(q.createdAt, zone),
-                at(q.updatedAt, zone));
+                q.salespersonId, q.currency, q.content, profit, approval, q.validUntil, Clocks.at(q.sentAt, zone),
+                Clocks.at(q.status == QuoteStatus.SENT && q.statusAt(now) == QuoteStatus.EXPIRED ? q.expiresAt
+                        : q.answeredAt, zone), q.rejectionReason, allowedActions, Clocks.at(q.createdAt, zone),
+                Clocks.at(q.updatedAt, zone));
     }
 
     /**
@@ -674,9 +664,6 @@ public class QuoteService {
         return snapshot;
     }
 
-    private static OffsetDateTime at(Instant instant, ZoneId zone) {
-        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();

@@ -216,7 +216,7 @@ public class StaffResource {
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Caller who = caller.get();
-        Long version = ifMatch == null ? null : EntityTags.requiredVersion(ifMatch);
+        Long version = EntityTags.optionalVersion(ifMatch);
         return idempotency.execute(who, idempotencyKey, "POST /api/v1/staff/" + id + "/deactivate", id,
                 () -> staff.deactivate(who, id, version));
     }
@@ -238,7 +238,7 @@ public class StaffResource {
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Caller who = caller.get();
-        Long version = ifMatch == null ? null : EntityTags.requiredVersion(ifMatch);
+        Long version = EntityTags.optionalVersion(ifMatch);
         return idempotency.execute(who, idempotencyKey, "POST /api/v1/staff/" + id + "/activate", id,
                 () -> staff.activate(who, id, version));
     }

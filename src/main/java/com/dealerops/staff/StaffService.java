@@ -276,11 +276,8 @@ public class StaffService {
     static StaffView full(Staff member, ZoneId zone) {
         return new StaffView(member.id, member.version, member.name, member.department, member.head, member.onDuty,
                 member.active, member.subject, Arrays.asList(member.roles), member.phone,
-                at(member.onDutyChangedAt, zone), at(member.firstSeenAt, zone), at(member.lastSeenAt, zone),
-                at(member.deactivatedAt, zone), at(member.createdAt, zone), at(member.updatedAt, zone));
+                Clocks.at(member.onDutyChangedAt, zone), Clocks.at(member.firstSeenAt, zone), Clocks.at(member.lastSeenAt, zone),
+                Clocks.at(member.deactivatedAt, zone), Clocks.at(member.createdAt, zone), Clocks.at(member.updatedAt, zone));
     }
 
-    private static OffsetDateTime at(Instant instant, ZoneId zone) {
-        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
-    }
 }

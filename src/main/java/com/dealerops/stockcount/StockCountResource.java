@@ -171,7 +171,7 @@ public class StockCountResource {
             @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
         Caller who = caller.get();
-        Long version = ifMatch == null ? null : EntityTags.requiredVersion(ifMatch);
+        Long version = EntityTags.optionalVersion(ifMatch);
         return idempotency.execute(who, idempotencyKey, "POST /api/v1/stock-counts/" + id + "/close", "",
                 () -> counts.close(who, id, version));
     }

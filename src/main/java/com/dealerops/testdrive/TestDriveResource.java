@@ -262,7 +262,7 @@ public class TestDriveResource {
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @Valid @NotNull StartInput body) {
         Caller who = caller.get();
-        Long version = ifMatch == null ? null : EntityTags.requiredVersion(ifMatch);
+        Long version = EntityTags.optionalVersion(ifMatch);
         return settings.section(who.dealerId(), SettingsSection.LEADS, LeadSettings.class)
                 .chain(leads -> idempotency.execute(who, idempotencyKey, "POST /api/v1/test-drives/" + id + "/start",
                         body, () -> drives.start(who, id, version, body, leads.settings())));
@@ -291,7 +291,7 @@ public class TestDriveResource {
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @Valid @NotNull CompleteInput body) {
         Caller who = caller.get();
-        Long version = ifMatch == null ? null : EntityTags.requiredVersion(ifMatch);
+        Long version = EntityTags.optionalVersion(ifMatch);
         return idempotency.execute(who, idempotencyKey, "POST /api/v1/test-drives/" + id + "/complete", body,
                 () -> drives.complete(who, id, version, body));
     }
@@ -314,7 +314,7 @@ public class TestDriveResource {
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @Valid @NotNull CancelInput body) {
         Caller who = caller.get();
-        Long version = ifMatch == null ? null : EntityTags.requiredVersion(ifMatch);
+        Long version = EntityTags.optionalVersion(ifMatch);
         return idempotency.execute(who, idempotencyKey, "POST /api/v1/test-drives/" + id + "/cancel", body,
                 () -> drives.cancel(who, id, version, body.reason()));
     }
@@ -335,7 +335,7 @@ public class TestDriveResource {
             @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
         Caller who = caller.get();
-        Long version = ifMatch == null ? null : EntityTags.requiredVersion(ifMatch);
+        Long version = EntityTags.optionalVersion(ifMatch);
         return idempotency.execute(who, idempotencyKey, "POST /api/v1/test-drives/" + id + "/no-show", "",
                 () -> drives.noShow(who, id, version));
     }

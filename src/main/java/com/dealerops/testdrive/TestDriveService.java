@@ -436,10 +436,10 @@ public class TestDriveService {
 
     static TestDriveView toView(TestDrive d, ZoneId zone) {
         return new TestDriveView(d.id, d.version, d.status, d.leadId, d.customerId, d.vehicleId, d.salespersonId,
-                at(d.startsAt, zone), at(d.endsAt, zone), d.cancelReason, d.licenceNumber, d.licenceExpiresOn,
-                d.licencePhotoRef, d.waiverRef, d.waiverSha256, d.odometerOut, at(d.startedAt, zone), d.odometerIn,
-                d.fuelLevelPercent, d.damageNotes, d.rating, d.feedback, d.purchaseIntent, at(d.completedAt, zone),
-                at(d.createdAt, zone), at(d.updatedAt, zone));
+                Clocks.at(d.startsAt, zone), Clocks.at(d.endsAt, zone), d.cancelReason, d.licenceNumber, d.licenceExpiresOn,
+                d.licencePhotoRef, d.waiverRef, d.waiverSha256, d.odometerOut, Clocks.at(d.startedAt, zone), d.odometerIn,
+                d.fuelLevelPercent, d.damageNotes, d.rating, d.feedback, d.purchaseIntent, Clocks.at(d.completedAt, zone),
+                Clocks.at(d.createdAt, zone), Clocks.at(d.updatedAt, zone));
     }
 
     private static String range(Instant from, Instant until) {
@@ -447,9 +447,6 @@ public class TestDriveService {
                 until.atOffset(ZoneOffset.UTC)) + ")";
     }
 
-    private static OffsetDateTime at(Instant instant, ZoneId zone) {
-        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
-    }
 
     private static Instant micros(OffsetDateTime time) {
         return time.toInstant().truncatedTo(ChronoUnit.MICROS);

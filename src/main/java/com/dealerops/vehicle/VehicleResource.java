@@ -312,7 +312,7 @@ public class VehicleResource {
             @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @Valid @NotNull StatusChangeInput body) {
         Caller who = caller.get();
-        Long version = ifMatch == null ? null : EntityTags.requiredVersion(ifMatch);
+        Long version = EntityTags.optionalVersion(ifMatch);
         return idempotency.execute(who, idempotencyKey, "POST /api/v1/vehicles/" + id + "/status", body,
                 () -> vehicles.changeStatus(who, id, version, body.status(), body.reason()));
     }

@@ -49,15 +49,10 @@ public final class DatabaseProxy implements AutoCloseable {
     public static void beginOutage() {
         System.clearProperty(OUTAGE_APPLIED_PROPERTY);
         System.setProperty(OUTAGE_PROPERTY, "true");
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-        while (!Boolean.getBoolean(OUTAGE_APPLIED_PROPERTY) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        // the proxy's acceptor thread says so once it has cut the open connections; failing here beats a test that
+        // goes on against a database that is still reachable
+        org.awaitility.Awaitility.await("the proxy cutting its connections").atMost(java.time.Duration.ofSeconds(5))
+                .pollInterval(java.time.Duration.ofMillis(5)).until(() -> Boolean.getBoolean(OUTAGE_APPLIED_PROPERTY));
     }
 
     public static void endOutage() {

@@ -50,6 +50,11 @@ public final class EntityTags {
                 List.of(new Problem.FieldError(IF_MATCH, "must be an ETag such as \"3\"")), Map.of(), Map.of());
     }
 
+    /** The version an action is based on when If-Match is optional: null without it, else as {@link #requiredVersion}. */
+    public static Long optionalVersion(String ifMatch) {
+        return ifMatch == null ? null : requiredVersion(ifMatch);
+    }
+
     public static void ensureCurrent(long expected, long current) {
         if (expected != current) {
             throw stale();

@@ -22,4 +22,9 @@ public class Clocks {
     public static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
+
+    /** An instant as the API shows it: in the dealer's zone, with its offset; null stays null. */
+    public static java.time.OffsetDateTime at(Instant instant, java.time.ZoneId zone) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+    }
 }
