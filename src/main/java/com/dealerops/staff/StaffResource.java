@@ -109,7 +109,7 @@ public class StaffResource {
                     type = SchemaType.BOOLEAN, defaultValue = "true")) @QueryParam("active") String active,
             @Context UriInfo uriInfo) {
         StaffRepository.Filter filter = new StaffRepository.Filter(department(department),
-                bool("onDuty", onDuty, null), q == null || q.isBlank() ? null : q.trim(), bool("active", active, true));
+                ListQuery.bool("onDuty", onDuty, null), q == null || q.isBlank() ? null : q.trim(), ListQuery.bool("active", active, true));
         return staff.list(caller.get(), filter, cursor, ListQuery.limit(limit))
                 .map(page -> PageResponses.ok(page, uriInfo));
     }
@@ -287,17 +287,6 @@ public class StaffResource {
             throw ProblemException.invalid("department", "must be one of "
                     + java.util.Arrays.toString(Department.values()));
         }
-    }
-
-    private static Boolean bool(String name, String value, Boolean fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        return switch (value.trim()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ProblemException.invalid(name, "must be true or false");
-        };
     }
 
     /** For the OpenAPI document: a page of staff. */

@@ -352,18 +352,11 @@ public class TestDriveResource {
     }
 
     static LocalDate requiredDate(String name, String value) {
-        if (value == null || value.isBlank()) {
+        LocalDate day = ListQuery.date(name, value);
+        if (day == null) {
             throw ProblemException.invalid(name, "is required");
         }
-        try {
-            LocalDate day = LocalDate.parse(value.trim());
-            if (day.getYear() < 1900 || day.getYear() > 9999) {
-                throw ProblemException.invalid(name, "must be between the years 1900 and 9999");
-            }
-            return day;
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ProblemException.invalid(name, "must be a date, YYYY-MM-DD");
-        }
+        return day;
     }
 
     @Schema(name = "TestDrivePage")

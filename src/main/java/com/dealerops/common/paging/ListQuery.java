@@ -50,6 +50,34 @@ public record ListQuery(int limit, String cursor, String sort, Instant updatedSi
         }
     }
 
+    /** An optional day (YYYY-MM-DD): null when absent, 400 naming the parameter when it is not a date. */
+    public static java.time.LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            java.time.LocalDate day = java.time.LocalDate.parse(value.trim());
+            if (day.getYear() < 1900 || day.getYear() > 9999) {
+                throw ProblemException.invalid(name, "must be between the years 1900 and 9999");
+            }
+            return day;
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(name, "must be a date, YYYY-MM-DD");
+        }
+    }
+
+    /** An optional true/false filter: the fallback when absent, 400 naming the parameter otherwise. */
+    public static Boolean bool(String name, String value, Boolean fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalid(name, "must be true or false");
+        };
+    }
+
     /** An optional id filter: null when absent, 400 naming the parameter when it is not a UUID. */
     public static java.util.UUID uuid(String name, String value) {
         if (value == null || value.isBlank()) {
