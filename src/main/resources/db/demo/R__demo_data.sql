@@ -170,3 +170,23 @@ FROM (VALUES
      AS q (id, lead, vin, status, subtotal, discount, reason, accessories, services)
 JOIN vehicle v ON v.dealer_id = '0193b0a4-0000-7000-8000-000000000001' AND v.vin = q.vin
 ON CONFLICT DO NOTHING;
+
+-- Follow-ups for the phones' agenda (GET /api/v1/me/agenda): 李伟 (sales …101) has a survey due today and one
+-- overdue since two days, 赵丽 (customer service …401) an after-service call, and one survey waits in customer
+-- service's queue. Lead nurture follow-ups are added by the scheduler a few minutes after start.
+INSERT INTO follow_up (dealer_id, id, kind, customer_id, team, assignee_id, channel, due_at, survey, purpose, status,
+                       created_by, created_at, updated_at)
+SELECT '0193b0a4-0000-7000-8000-000000000001', f.id, f.kind, md5('demo-customer-' || f.customer)::uuid, f.team,
+       f.assignee, 'PHONE', now() + f.due, f.kind = 'SURVEY', f.purpose, 'DUE',
+       '0193b0a4-0000-7000-8000-000000000401', now() - interval '3 days', now() - interval '3 days'
+FROM (VALUES
+        ('0193b0a9-0000-7000-8000-000000000001'::uuid, 'SURVEY', 3, 'SALES',
+         '0193b0a4-0000-7000-8000-000000000101'::uuid, interval '2 hours', '试驾后满意度回访'),
+        ('0193b0a9-0000-7000-8000-000000000002'::uuid, 'SURVEY', 6, 'SALES',
+         '0193b0a4-0000-7000-8000-000000000101'::uuid, interval '-2 days', '到店体验回访'),
+        ('0193b0a9-0000-7000-8000-000000000003'::uuid, 'POST_SERVICE', 9, 'CUSTOMER_SERVICE',
+         '0193b0a4-0000-7000-8000-000000000401'::uuid, interval '3 hours', '保养后回访：确认刹车异响已解决'),
+        ('0193b0a9-0000-7000-8000-000000000004'::uuid, 'SURVEY', 21, 'CUSTOMER_SERVICE', NULL, interval '1 day',
+         '季度满意度调查'))
+     AS f (id, kind, customer, team, assignee, due, purpose)
+ON CONFLICT DO NOTHING;

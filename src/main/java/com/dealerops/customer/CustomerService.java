@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -52,9 +53,11 @@ public class CustomerService {
     private final Validator validator;
     private final ObjectMapper objectMapper;
     private final Clock clock;
+    private final Instance<ContactStopListener> contactListeners;
 
     public CustomerService(CustomerRepository customers, CustomerListQuery listQuery, StaffRepository staff, AuditTrail audit,
-            Validator validator, ObjectMapper objectMapper, Clock clock) {
+            Validator validator, ObjectMapper objectMapper, Clock clock, Instance<ContactStopListener> contactListeners) {
+        this.contactListeners = contactListeners;
         this.customers = customers;
         this.listQuery = listQuery;
         this.staff = staff;
@@ -229,8 +232,11 @@ public class CustomerService {
                                 CustomerMapper.toView(customer, caller)));
                     }
                     customer.updatedAt = now;
+                    boolean withdrawn = Boolean.TRUE.equals(before.get("contactConsent")) && !customer.contactConsent;
                     return customers.flush()
                             .call(() -> audit.record(caller, RESOURCE_TYPE, customer.id, "UPDATED", before, after))
+                            .call(() -> withdrawn ? contactStopped(caller, customer.id,
+                                    "the customer withdrew consent to be contacted") : Uni.createFrom().voidItem())
                             .map(ignored -> Outcome.ok(customer.version, CustomerMapper.toView(customer, caller)));
                 });
     }
@@ -246,7 +252,29 @@ public class CustomerService {
             customer.deletedAt = now;
             customer.updatedAt = now;
             return customers.flush()
-                    .call(() -> audit.record(caller, RESOURCE_TYPE, id, "DELETED", Map.of(), Map.of()));
+                    .call(() -> audit.record(caller, RESOURCE_TYPE, id, "DELETED", Map.of(), Map.of()))
+                    .call(() -> contactStopped(caller, id, "the customer's file was deleted"));
+        });
+    }
+
+    private Uni<Void> contactStopped(Caller caller, UUID customerId, String reason) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (ContactStopListener listener : contactListeners) {
+            done = done.call(() -> listener.contactStopped(caller, customerId, reason));
+        }
+        return done;
+    }
+
+    /**
+     * A customer the caller may see (any for managers, customer service and after-sales; their own for
+     * salespeople), not deleted; 404 otherwise. Joins the caller's session.
+     */
+    public Uni<Customer> findVisible(Caller caller, UUID id) {
+        return customers.findInDealer(caller.dealerId(), id).map(customer -> {
+            if (customer == null || customer.isDeleted() || !CustomerAccess.canSee(caller, customer)) {
+                throw ProblemException.notFound("Customer");
+            }
+            return customer;
         });
     }
 

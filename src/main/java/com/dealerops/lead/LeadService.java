@@ -580,6 +580,25 @@ public class LeadService {
         return moveOpenLead(caller, leadId, LeadStatus.WON, "order confirmed", LeadStatus.OPEN, settings);
     }
 
+    /**
+     * A nurture follow-up reached the customer: the next one falls due after the grade's interval (H 2 days, A 5,
+     * ... from the dealer's settings), unless someone already set a later date. Joins the caller's transaction.
+     */
+    public Uni<Void> nurtured(Caller caller, UUID leadId, Instant at, LeadSettings settings) {
+        return leads.findInDealer(caller.dealerId(), leadId).chain(lead -> {
+            if (lead == null || !lead.status.isOpen() || lead.nextFollowUpAt.isAfter(at)) {
+                return Uni.createFrom().voidItem();
+            }
+            Map<String, Object> before = LeadMapper.auditSnapshot(lead);
+            lead.nextFollowUpAt = at.plus(Duration.ofDays(intervalDays(lead.grade, settings)));
+            lead.updatedAt = Clocks.now(clock);
+            Map<String, Object> after = new LinkedHashMap<>(LeadMapper.auditSnapshot(lead));
+            after.put("note", "nurture follow-up done");
+            return leads.flush().call(() -> audit.record(caller, RESOURCE_TYPE, lead.id, "FOLLOWED_UP", before,
+                    after)).replaceWithVoid();
+        });
+    }
+
     private Uni<Void> moveOpenLead(Caller caller, UUID leadId, LeadStatus target, String note,
             java.util.Set<LeadStatus> from, LeadSettings settings) {
         return leads.findInDealer(caller.dealerId(), leadId).chain(lead -> {

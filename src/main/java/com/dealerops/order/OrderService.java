@@ -317,6 +317,40 @@ public class OrderService {
         });
     }
 
+    /**
+     * The order a delivery is for, its row locked so payments and a cancellation wait for the hand-over. Visibility
+     * is the delivery's business: a colleague may hand over a salesperson's car. Joins the caller's transaction.
+     */
+    public Uni<SalesOrder> lockedForDelivery(Caller caller, UUID orderId) {
+        return Panache.getSession().chain(session -> session.find(SalesOrder.class, orderId,
+                LockModeType.PESSIMISTIC_WRITE)).map(order -> {
+                    if (order == null || !order.dealerId.equals(caller.dealerId())) {
+                        throw ProblemException.notFound("Order");
+                    }
+                    return order;
+                });
+    }
+
+    /**
+     * The car is handed over: a FULLY_PAID order becomes DELIVERED and its car goes from SOLD to DELIVERED, in the
+     * caller's transaction (the order locked by {@link #lockedForDelivery}).
+     */
+    public Uni<Void> delivered(Caller caller, SalesOrder order, UUID deliveryId) {
+        if (order.status != OrderStatus.FULLY_PAID) {
+            throw illegal(caller, order, "be delivered");
+        }
+        Map<String, Object> before = snapshot(order);
+        order.status = OrderStatus.DELIVERED;
+        order.updatedAt = Clocks.now(clock);
+        Map<String, Object> after = new LinkedHashMap<>(snapshot(order));
+        after.put("deliveryId", deliveryId.toString());
+        return vehicles.moveForOrder(caller, order.vehicleId, order.id, Set.of(VehicleStatus.SOLD),
+                VehicleStatus.DELIVERED, "handed over on delivery " + deliveryId)
+                .chain(() -> Panache.getSession().chain(session -> session.flush()))
+                .call(() -> audit.record(caller, RESOURCE_TYPE, order.id, "DELIVERED", before, after))
+                .replaceWithVoid();
+    }
+
     @WithSession
     public Uni<OrderView> get(Caller caller, UUID id) {
         return visible(caller, id).map(order -> view(caller, order));

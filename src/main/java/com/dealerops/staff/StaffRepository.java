@@ -33,9 +33,13 @@ public class StaffRepository implements PanacheRepositoryBase<Staff, Staff.Key> 
 
     /** Whether the staff member exists in the dealer, is active, and works in sales (may own customers). */
     public Uni<Boolean> isActiveSalesStaff(UUID dealerId, UUID staffId) {
+        return isActiveWithRole(dealerId, staffId, java.util.Set.of("sales", "sales-manager"));
+    }
+
+    /** Whether the staff member exists in the dealer, is active, and has one of these role claims. */
+    public Uni<Boolean> isActiveWithRole(UUID dealerId, UUID staffId, java.util.Set<String> roles) {
         return findInDealer(dealerId, staffId).map(member -> member != null && member.active
-                && java.util.Arrays.stream(member.roles).anyMatch(role -> role.equals("sales")
-                        || role.equals("sales-manager")));
+                && java.util.Arrays.stream(member.roles).anyMatch(roles::contains));
     }
 
     public Uni<Page<Staff>> list(UUID dealerId, Filter filter, String cursor, int limit) {
