@@ -23,22 +23,26 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The caller's day in one SQL statement: their follow-ups due that day or earlier and still open, their test
- * drives and deliveries of the day (and, for after-sales, the day's deliveries still waiting for a passing PDI),
+ * The caller's day in one SQL statement: their follow-ups due that day or earlier and still open (the earliest
+ * 150: a backlog never pushes the day's appointments off the screen), all their test drives and deliveries of the day (and, for after-sales, the day's deliveries still waiting for a passing PDI),
  * each with the customer, the car and the customer's latest contact.
  */
 @ApplicationScoped
 public class AgendaQuery {
 
-    static final int MAX_ITEMS = 200;
+    static final int MAX_FOLLOW_UPS = 150;
     private static final String DAY = """
-            WITH items AS (
+            WITH follow_ups AS (
                 SELECT 'FOLLOW_UP' AS type, f.id, f.due_at AS at, NULL::timestamptz AS ends_at, f.status,
                        f.due_at < $5 AS overdue, f.kind, f.channel, f.purpose, NULL AS bay, NULL AS pdi_status,
                        f.customer_id, f.lead_id, d.vehicle_id
                 FROM follow_up f
                 LEFT JOIN delivery d ON d.dealer_id = f.dealer_id AND d.id = f.delivery_id
                 WHERE f.dealer_id = $1 AND f.assignee_id = $2 AND f.status = 'DUE' AND f.due_at < $4
+                ORDER BY f.due_at, f.id
+                LIMIT $7),
+            items AS (
+                SELECT * FROM follow_ups
                 UNION ALL
                 SELECT 'TEST_DRIVE', t.id, t.starts_at, t.ends_at, t.status, false, NULL, NULL, NULL, NULL, NULL,
                        t.customer_id, t.lead_id, t.vehicle_id
@@ -50,9 +54,7 @@ public class AgendaQuery {
                        d.pdi_status, d.customer_id, NULL, d.vehicle_id
                 FROM delivery d
                 WHERE d.dealer_id = $1 AND d.scheduled_at >= $3 AND d.scheduled_at < $4 AND d.status <> 'CANCELLED'
-                  AND (d.salesperson_id = $2 OR ($6 AND d.status = 'SCHEDULED' AND d.pdi_status <> 'PASSED'))
-                ORDER BY 3, 2
-                LIMIT $7)
+                  AND (d.salesperson_id = $2 OR ($6 AND d.status = 'SCHEDULED' AND d.pdi_status <> 'PASSED')))
             SELECT i.type, i.id, i.at, i.ends_at, i.status, i.overdue, i.kind, i.channel, i.purpose, i.bay,
                    i.pdi_status, i.lead_id, c.id, c.name, c.phone, v.id, v.vin, v.make, v.model, v.trim,
                    v.exterior_colour, l.interests -> 'items' -> 0, last.at, last.summary
@@ -88,16 +90,18 @@ public class AgendaQuery {
         OffsetDateTime end = date.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime now = Clocks.now(clock).atOffset(ZoneOffset.UTC);
         Tuple parameters = Tuple.tuple(List.of(caller.dealerId(), caller.staffId(), start, end, now,
-                caller.has(Role.AFTER_SALES), MAX_ITEMS + 1));
+                caller.has(Role.AFTER_SALES), MAX_FOLLOW_UPS + 1));
         return pool.preparedQuery(DAY).execute(parameters).map(rows -> {
             List<AgendaView.Item> items = new ArrayList<>();
+            int followUps = 0;
             for (Row row : rows) {
-                if (items.size() == MAX_ITEMS) {
-                    break;
+                // the one follow-up beyond the limit (the latest due) only says that there are more
+                if (row.getString(0).equals("FOLLOW_UP") && ++followUps > MAX_FOLLOW_UPS) {
+                    continue;
                 }
                 items.add(item(row, zone));
             }
-            return new AgendaView(date, items, rows.size() > MAX_ITEMS);
+            return new AgendaView(date, items, followUps > MAX_FOLLOW_UPS);
         });
     }
 

@@ -49,7 +49,9 @@ public class AgendaResource {
             + "one SQL statement: the caller's follow-ups due that day or earlier and still DUE (overdue when due "
             + "before now), their test drives and deliveries of the day, and for after-sales the day's deliveries "
             + "still waiting for a passing PDI. Each item has the customer's name and masked phone, the car (or "
-            + "the lead's first interest) and the customer's latest contact; earliest first, at most 200 items. "
+            + "the lead's first interest) and the customer's latest contact, earliest first: at most 150 "
+            + "follow-ups (the earliest due; truncated says there were more) and every test drive and delivery of "
+            + "the day. "
             + "Compressed with gzip when the client accepts it.")
     @APIResponse(responseCode = "200", description = "The day", content = @Content(schema = @Schema(
             implementation = AgendaView.class), examples = @ExampleObject(name = "day", value = """

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -93,7 +92,7 @@ public class DeliveryService {
     @WithTransaction
     public Uni<Outcome> create(Caller caller, DeliveryInput input) {
         Instant now = Clocks.now(clock);
-        Instant start = input.scheduledAt().toInstant().truncatedTo(ChronoUnit.MICROS);
+        Instant start = Clocks.input("scheduledAt", input.scheduledAt());
         if (start.isBefore(now.minus(CLOCK_SKEW))) {
             throw ProblemException.unprocessable("in-the-past", "In the past", "A delivery cannot be scheduled "
                     + "before now");
@@ -159,7 +158,7 @@ public class DeliveryService {
     public Uni<Outcome> reschedule(Caller caller, UUID id, Long expectedVersion, RescheduleInput input) {
         return locked(caller, id).chain(delivery -> {
             checkScheduled(caller, delivery, expectedVersion, "be rescheduled", mayHandOver(caller, delivery));
-            Instant start = input.scheduledAt().toInstant().truncatedTo(ChronoUnit.MICROS);
+            Instant start = Clocks.input("scheduledAt", input.scheduledAt());
             if (start.isBefore(Clocks.now(clock).minus(CLOCK_SKEW))) {
                 throw ProblemException.unprocessable("in-the-past", "In the past", "A delivery cannot be moved "
                         + "to before now");
@@ -288,6 +287,9 @@ public class DeliveryService {
             if (!errors.isEmpty()) {
                 throw ProblemException.validation(errors);
             }
+        }
+        if (input.plate() != null && input.plate().number().trim().length() < 2) {
+            throw ProblemException.invalid("plate.number", "must have at least 2 characters besides spaces");
         }
         return locked(caller, id).chain(delivery -> {
             checkScheduled(caller, delivery, expectedVersion, "be completed", mayHandOver(caller, delivery));

@@ -89,7 +89,8 @@ public class FollowUpResource {
              "result":{"id":"7c1e3a5b-2d4f-4e6a-8b0c-1d2e3f4a5b6c","status":"DONE",
                "occurredAt":"2026-12-12T16:00:00+08:00","lateMinutes":330,"outcome":"已电话回访","lowScore":false,
                "recordedBy":"0193b0a4-0000-7000-8000-000000000402","recordedAt":"2026-12-12T16:01:00+08:00"}}""";
-    private static final String ROLES_DOC = " Roles: its assignee; customer service and sales managers for any.";
+    private static final String ROLES_DOC = " Roles: its assignee; customer service for any; sales managers for the "
+            + "sales team's.";
 
     private final FollowUpService followUps;
     private final SettingsService settings;
@@ -242,7 +243,8 @@ public class FollowUpResource {
     @RolesAllowed({ Roles.SALES_MANAGER, Roles.CUSTOMER_SERVICE })
     @Operation(summary = "Give a follow-up to someone", description = "Roles: customer service (any follow-up, to "
             + "a member of its team; null puts a customer-service follow-up back in the queue), sales managers (to "
-            + "a salesperson). If-Match optional (412 when stale).")
+            + "a salesperson, for the sales team's follow-ups). A nurture follow-up follows its lead's salesperson "
+            + "(409 follows-lead). If-Match optional (412 when stale).")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AssignInput.class),
             examples = @ExampleObject(name = "assign", value =
                     "{\"assigneeId\":\"0193b0a4-0000-7000-8000-000000000401\"}")))
@@ -250,9 +252,9 @@ public class FollowUpResource {
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = FollowUpView.class),
                     examples = @ExampleObject(name = "assigned", value = EXAMPLE_VIEW)))
-    @APIResponse(responseCode = "409", description = "illegal-transition (not DUE), or the same Idempotency-Key "
-            + "still in progress", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "illegal-transition (not DUE), follows-lead (a nurture "
+            + "follow-up goes with its lead: reassign the lead), or the same Idempotency-Key still in progress",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "unknown-assignee", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> assign(@PathParam("id") UUID id,

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,8 +32,6 @@ import com.dealerops.common.security.Caller;
 import com.dealerops.common.security.Role;
 import com.dealerops.common.time.Clocks;
 import com.dealerops.customer.ContactStopListener;
-import com.dealerops.customer.Customer;
-import com.dealerops.customer.CustomerRepository;
 import com.dealerops.customer.CustomerService;
 import com.dealerops.followup.dto.FollowUpInput;
 import com.dealerops.followup.dto.FollowUpView;
@@ -68,16 +65,14 @@ public class FollowUpService implements ContactStopListener {
     private static final Set<FollowUpKind> SCHEDULED_BY_HAND = Set.of(FollowUpKind.POST_SERVICE, FollowUpKind.SURVEY);
 
     private final CustomerService customerService;
-    private final CustomerRepository customers;
     private final LeadService leads;
     private final StaffRepository staff;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public FollowUpService(CustomerService customerService, CustomerRepository customers, LeadService leads,
-            StaffRepository staff, AuditTrail audit, Clock clock) {
+    public FollowUpService(CustomerService customerService, LeadService leads, StaffRepository staff,
+            AuditTrail audit, Clock clock) {
         this.customerService = customerService;
-        this.customers = customers;
         this.leads = leads;
         this.staff = staff;
         this.audit = audit;
@@ -108,13 +103,19 @@ public class FollowUpService implements ContactStopListener {
             throw ProblemException.forbidden("After-service follow-ups are for after-sales and customer service");
         }
         Instant now = Clocks.now(clock);
-        Instant due = micros(input.dueAt());
+        Instant due = Clocks.input("dueAt", input.dueAt());
         if (due.isBefore(now.minus(CLOCK_SKEW))) {
             throw ProblemException.unprocessable("in-the-past", "Due time in the past",
                     "A new follow-up cannot be due before now");
         }
         return customerService.findVisible(caller, input.customerId())
-                .invoke(customer -> requireConsent(customer))
+                .call(customer -> contactable(caller.dealerId(), customer.id).invoke(contactable -> {
+                    if (!contactable) {
+                        throw ProblemException.unprocessable("no-contact-consent", "No consent to contact",
+                                "The customer has not consented to be contacted (or withdrew it); no follow-up is "
+                                        + "scheduled");
+                    }
+                }))
                 .chain(customer -> assignee(caller, team, input.assigneeId() == null ? caller.staffId()
                         : input.assigneeId()))
                 .call(assignee -> input.id() == null ? Uni.createFrom().voidItem()
@@ -143,8 +144,8 @@ public class FollowUpService implements ContactStopListener {
      */
     public Uni<List<UUID>> planAfterDelivery(Caller caller, UUID deliveryId, UUID customerId, UUID salespersonId,
             List<DeliverySettings.PlannedFollowUp> plan, Instant deliveredAt, ZoneId zone) {
-        return customers.findInDealer(caller.dealerId(), customerId).chain(customer -> {
-            if (customer == null || customer.isDeleted() || !customer.contactConsent || plan.isEmpty()) {
+        return contactable(caller.dealerId(), customerId).chain(contactable -> {
+            if (!contactable || plan.isEmpty()) {
                 return Uni.createFrom().item(List.<UUID>of());
             }
             List<FollowUp> planned = new ArrayList<>();
@@ -189,10 +190,10 @@ public class FollowUpService implements ContactStopListener {
     @WithTransaction
     public Uni<Outcome> reschedule(Caller caller, UUID id, Long expectedVersion, RescheduleInput input,
             FollowUpSettings settings) {
-        return locked(caller, id).chain(old -> {
+        return lockedWithCustomer(caller, id).chain(old -> {
             checkDue(caller, old, expectedVersion, "be rescheduled", mayManage(caller, old));
             Instant now = Clocks.now(clock);
-            Instant due = micros(input.dueAt());
+            Instant due = Clocks.input("dueAt", input.dueAt());
             if (due.isBefore(now.minus(CLOCK_SKEW))) {
                 throw ProblemException.unprocessable("in-the-past", "Due time in the past",
                         "A follow-up cannot be rescheduled to before now");
@@ -234,7 +235,11 @@ public class FollowUpService implements ContactStopListener {
     public Uni<Outcome> assign(Caller caller, UUID id, Long expectedVersion, UUID assigneeId,
             FollowUpSettings settings) {
         return locked(caller, id).chain(followUp -> {
-            checkDue(caller, followUp, expectedVersion, "be assigned", seesAll(caller));
+            checkDue(caller, followUp, expectedVersion, "be assigned", mayAssign(caller, followUp));
+            if (followUp.kind == FollowUpKind.LEAD_NURTURE) {
+                throw ProblemException.conflict("follows-lead", "Follows its lead", "A nurture follow-up belongs to "
+                        + "the lead's salesperson; reassign the lead instead", Map.of("leadId", followUp.leadId));
+            }
             if (assigneeId == null && followUp.team != FollowUpTeam.CUSTOMER_SERVICE) {
                 throw ProblemException.invalid("assigneeId", "is required: only customer service has a queue");
             }
@@ -261,7 +266,7 @@ public class FollowUpService implements ContactStopListener {
     @WithTransaction
     public Uni<Outcome> recordResult(Caller caller, UUID id, ResultInput input, FollowUpSettings settings,
             LeadSettings leadSettings) {
-        return locked(caller, id).chain(followUp -> {
+        return lockedWithCustomer(caller, id).chain(followUp -> {
             if (input.id().equals(followUp.resultId)) {
                 if (followUp.status.name().equals(input.status().name())) {
                     return Uni.createFrom().item(Outcome.ok(followUp.version, view(caller, followUp, settings)));
@@ -271,9 +276,13 @@ public class FollowUpService implements ContactStopListener {
             if (followUp.status != FollowUpStatus.DUE) {
                 throw closed(caller, followUp, settings);
             }
+            if (!mayManage(caller, followUp)) {
+                throw ProblemException.forbidden("Only its assignee, customer service or (for sales follow-ups) a "
+                        + "sales manager records a follow-up's result");
+            }
             Map<String, Integer> answers = answers(input, settings);
             Instant now = Clocks.now(clock);
-            Instant occurred = micros(input.occurredAt());
+            Instant occurred = Clocks.input("occurredAt", input.occurredAt());
             if (occurred.isAfter(now.plus(CLOCK_SKEW))) {
                 throw ProblemException.invalid("occurredAt", "cannot be in the future");
             }
@@ -326,8 +335,9 @@ public class FollowUpService implements ContactStopListener {
         if (nps != null) {
             after.put("nps", nps);
         }
-        Uni<Void> nurtured = followUp.kind == FollowUpKind.LEAD_NURTURE && done
-                ? leads.nurtured(caller, followUp.leadId, occurred, leadSettings) : Uni.createFrom().voidItem();
+        Uni<Void> nurtured = followUp.kind == FollowUpKind.LEAD_NURTURE
+                ? leads.nurtured(caller, followUp.leadId, followUp.dueAt, occurred, done, leadSettings)
+                : Uni.createFrom().voidItem();
         return Panache.getSession().chain(session -> session.flush())
                 .call(() -> audit.record(caller, RESOURCE_TYPE, followUp.id, "RESULT_RECORDED", before, after))
                 .call(() -> nurtured)
@@ -351,16 +361,16 @@ public class FollowUpService implements ContactStopListener {
         if (nps != null && nps <= settings.npsLowThreshold()) {
             low.add("NPS=" + nps);
         }
-        return customers.findInDealer(caller.dealerId(), source.customerId).chain(customer -> {
+        return contactable(caller.dealerId(), source.customerId).chain(contactable -> {
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("lowScores", String.join(", ", low));
-            if (customer == null || customer.isDeleted() || !customer.contactConsent) {
+            if (!contactable) {
                 event.put("careCallback", "not scheduled: the customer may not be contacted");
                 return audit.record(caller, RESOURCE_TYPE, source.id, "LOW_SCORE", Map.of(), event);
             }
             FollowUp callback = newFollowUp(caller.dealerId(), FollowUpKind.CARE_CALLBACK, source.customerId,
                     FollowUpTeam.CUSTOMER_SERVICE, null, FollowUpChannel.PHONE, now, false,
-                    "低分回访 / Low score: " + String.join(", ", low), caller.staffId(), now);
+                    bounded("低分回访 / Low score: " + String.join(", ", low), 500), caller.staffId(), now);
             callback.originId = source.id;
             callback.leadId = source.leadId;
             callback.deliveryId = source.deliveryId;
@@ -580,13 +590,6 @@ public class FollowUpService implements ContactStopListener {
         });
     }
 
-    private static void requireConsent(Customer customer) {
-        if (!customer.contactConsent) {
-            throw ProblemException.unprocessable("no-contact-consent", "No consent to contact",
-                    "The customer has not consented to be contacted (or withdrew it); no follow-up is scheduled");
-        }
-    }
-
     private Uni<FollowUp> visible(Caller caller, UUID id, boolean lock) {
         return Panache.getSession().chain(session -> lock ? session.find(FollowUp.class, id,
                 LockModeType.PESSIMISTIC_WRITE) : session.find(FollowUp.class, id)).map(followUp -> {
@@ -599,6 +602,38 @@ public class FollowUpService implements ContactStopListener {
 
     private Uni<FollowUp> locked(Caller caller, UUID id) {
         return visible(caller, id, true);
+    }
+
+    /**
+     * The follow-up locked for a write that may add follow-ups for its customer. The customer's row is share-locked
+     * first, in the order a consent withdrawal takes its locks (customer, then the due follow-ups), so the two wait
+     * for each other instead of deadlocking; the follow-up is then re-read under its lock.
+     */
+    private Uni<FollowUp> lockedWithCustomer(Caller caller, UUID id) {
+        return visible(caller, id, false).chain(followUp -> contactable(followUp.dealerId, followUp.customerId)
+                .chain(ignored -> Panache.getSession().chain(session -> session.refresh(followUp,
+                        LockModeType.PESSIMISTIC_WRITE)))
+                .map(ignored -> {
+                    if (!canSee(caller, followUp)) {
+                        throw ProblemException.notFound("Follow-up");
+                    }
+                    return followUp;
+                }));
+    }
+
+    /**
+     * Whether the customer may be contacted, with their row share-locked until commit: consent cannot be withdrawn
+     * between this answer and the follow-ups written on it (which PostgreSQL's trigger would then refuse).
+     */
+    private Uni<Boolean> contactable(UUID dealerId, UUID customerId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("SELECT contact_consent AND "
+                + "deleted_at IS NULL FROM customer WHERE dealer_id = :dealerId AND id = :customerId FOR SHARE",
+                Boolean.class).setParameter("dealerId", dealerId).setParameter("customerId", customerId)
+                .getSingleResultOrNull()).map(Boolean.TRUE::equals);
+    }
+
+    private static String bounded(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     static FollowUpTeam teamOf(Caller caller) {
@@ -621,20 +656,25 @@ public class FollowUpService implements ContactStopListener {
                 && (seesAll(caller) || caller.staffId().equals(followUp.assigneeId));
     }
 
+    /** Its assignee; customer service any (and the queue); sales managers their team's. */
     private static boolean mayManage(Caller caller, FollowUp followUp) {
-        return seesAll(caller) || caller.staffId().equals(followUp.assigneeId);
+        return caller.staffId().equals(followUp.assigneeId) || caller.has(Role.CUSTOMER_SERVICE)
+                || caller.has(Role.SALES_MANAGER) && followUp.team == FollowUpTeam.SALES;
+    }
+
+    private static boolean mayAssign(Caller caller, FollowUp followUp) {
+        return caller.has(Role.CUSTOMER_SERVICE) || caller.has(Role.SALES_MANAGER) && followUp.team == FollowUpTeam.SALES;
     }
 
     static List<String> allowedActions(Caller caller, FollowUp followUp) {
         if (followUp.status != FollowUpStatus.DUE) {
             return List.of();
         }
-        List<String> actions = new ArrayList<>(List.of("result"));
+        List<String> actions = new ArrayList<>();
         if (mayManage(caller, followUp)) {
-            actions.add("reschedule");
-            actions.add("cancel");
+            actions.addAll(List.of("result", "reschedule", "cancel"));
         }
-        if (seesAll(caller)) {
+        if (mayAssign(caller, followUp) && followUp.kind != FollowUpKind.LEAD_NURTURE) {
             actions.add("assign");
         }
         return actions;
@@ -682,10 +722,6 @@ public class FollowUpService implements ContactStopListener {
             where.append(" and e.").append(property).append(" = :").append(property);
             params.put(property, value);
         }
-    }
-
-    private static Instant micros(OffsetDateTime time) {
-        return time.toInstant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String blankToNull(String value) {

@@ -40,10 +40,15 @@ public class LeadNurture {
                 JOIN customer c ON c.dealer_id = l.dealer_id AND c.id = l.customer_id
                 WHERE l.status IN ('CONTACTED', 'QUALIFIED', 'TEST_DRIVE', 'QUOTED') AND l.assignee_id IS NOT NULL
                   AND l.next_follow_up_at <= $1 AND c.contact_consent AND c.deleted_at IS NULL
+                  -- one DUE at a time, and none again for a date already handled (done, missed or cancelled)
                   AND NOT EXISTS (SELECT 1 FROM follow_up f WHERE f.dealer_id = l.dealer_id AND f.lead_id = l.id
-                                  AND f.kind = 'LEAD_NURTURE' AND f.status = 'DUE')
+                                  AND f.kind = 'LEAD_NURTURE'
+                                  AND (f.status = 'DUE' OR f.due_at >= l.next_follow_up_at))
                 ORDER BY l.next_follow_up_at
-                LIMIT $2),
+                LIMIT $2
+                -- a customer whose consent is changing right now waits for the next run instead of failing the
+                -- batch in the consent trigger; the share lock keeps the others' consent until the insert
+                FOR SHARE OF c SKIP LOCKED),
             created AS (
                 INSERT INTO follow_up (dealer_id, id, kind, customer_id, lead_id, team, assignee_id, channel, due_at,
                     survey, purpose, status, created_at, updated_at)
@@ -81,10 +86,19 @@ public class LeadNurture {
                                    'cancelReason', jsonb_build_object('from', NULL, 'to', cancel_reason))
             FROM cancelled""";
     private static final String FOLLOW_ASSIGNEE = """
-            UPDATE follow_up f SET assignee_id = l.assignee_id, version = f.version + 1, updated_at = $1
-            FROM lead l
-            WHERE f.kind = 'LEAD_NURTURE' AND f.status = 'DUE' AND l.dealer_id = f.dealer_id AND l.id = f.lead_id
-              AND l.assignee_id IS NOT NULL AND l.assignee_id <> f.assignee_id""";
+            WITH moved AS (
+                UPDATE follow_up f SET assignee_id = l.assignee_id, version = f.version + 1, updated_at = $1
+                FROM lead l, follow_up old
+                WHERE f.kind = 'LEAD_NURTURE' AND f.status = 'DUE' AND l.dealer_id = f.dealer_id AND l.id = f.lead_id
+                  AND l.assignee_id IS NOT NULL AND l.assignee_id <> f.assignee_id
+                  AND old.dealer_id = f.dealer_id AND old.id = f.id
+                RETURNING f.dealer_id, f.id, old.assignee_id AS was, f.assignee_id AS now)
+            INSERT INTO audit_event (dealer_id, id, resource_type, resource_id, action, actor_id, actor_name,
+                occurred_at, changes)
+            SELECT dealer_id, gen_random_uuid(), 'follow-up', id, 'ASSIGNED', NULL, 'DealerOps lead nurture', $1,
+                jsonb_build_object('assigneeId', jsonb_build_object('from', was, 'to', now),
+                                   'reason', jsonb_build_object('from', NULL, 'to', 'the lead was reassigned'))
+            FROM moved""";
 
     private final Pool pool;
     private final Clock clock;

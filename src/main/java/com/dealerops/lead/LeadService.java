@@ -581,19 +581,21 @@ public class LeadService {
     }
 
     /**
-     * A nurture follow-up reached the customer: the next one falls due after the grade's interval (H 2 days, A 5,
-     * ... from the dealer's settings), unless someone already set a later date. Joins the caller's transaction.
+     * A nurture follow-up due at {@code due} was made at {@code at}: reached, the next one falls due after the
+     * grade's interval (H 2 days, A 5, ... from the dealer's settings); not reached, a day later. Only when the
+     * follow-up was for the lead's current date: a date someone set later stays. Joins the caller's transaction.
      */
-    public Uni<Void> nurtured(Caller caller, UUID leadId, Instant at, LeadSettings settings) {
+    public Uni<Void> nurtured(Caller caller, UUID leadId, Instant due, Instant at, boolean reached,
+            LeadSettings settings) {
         return leads.findInDealer(caller.dealerId(), leadId).chain(lead -> {
-            if (lead == null || !lead.status.isOpen() || lead.nextFollowUpAt.isAfter(at)) {
+            if (lead == null || !lead.status.isOpen() || lead.nextFollowUpAt.isAfter(due)) {
                 return Uni.createFrom().voidItem();
             }
             Map<String, Object> before = LeadMapper.auditSnapshot(lead);
-            lead.nextFollowUpAt = at.plus(Duration.ofDays(intervalDays(lead.grade, settings)));
+            lead.nextFollowUpAt = at.plus(Duration.ofDays(reached ? intervalDays(lead.grade, settings) : 1));
             lead.updatedAt = Clocks.now(clock);
             Map<String, Object> after = new LinkedHashMap<>(LeadMapper.auditSnapshot(lead));
-            after.put("note", "nurture follow-up done");
+            after.put("note", reached ? "nurture follow-up done" : "nurture follow-up missed: again in a day");
             return leads.flush().call(() -> audit.record(caller, RESOURCE_TYPE, lead.id, "FOLLOWED_UP", before,
                     after)).replaceWithVoid();
         });

@@ -241,7 +241,8 @@ public class OrderResource {
             + "back to IN_STOCK; the reason is required; retainedAmount is what the dealer keeps (a forfeited "
             + "deposit), and the rest of what was paid is the refund due, which finance then pays out as REFUND "
             + "payments (more than was paid: 422 retained-exceeds-paid). If-Match optional (412 when stale); 409 "
-            + "illegal-transition for a delivered or cancelled order.")
+            + "illegal-transition for a delivered or cancelled order; 409 delivery-scheduled (with deliveryId) while a "
+            + "delivery is scheduled: cancel that first.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CancelInput.class),
             examples = @ExampleObject(name = "cancel", value = """
                     {"reason":"客户资金问题，取消购车","retainedAmount":{"amount":"5000.00","currency":"CNY"}}""")))
@@ -249,8 +250,8 @@ public class OrderResource {
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = OrderView.class),
                     examples = @ExampleObject(name = "cancelled", value = EXAMPLE_VIEW)))
-    @APIResponse(responseCode = "409", description = "illegal-transition; or the same Idempotency-Key still in "
-            + "progress", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "409", description = "illegal-transition, delivery-scheduled; or the same "
+            + "Idempotency-Key still in progress", content = @Content(mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "retained-exceeds-paid; or an Idempotency-Key reused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -5,9 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,7 +191,7 @@ public class OrderService {
             throw ProblemException.invalid("amount", "must be in " + order.currency + ", the order's currency");
         }
         Instant now = Clocks.now(clock);
-        Instant paidAt = input.paidAt().toInstant().truncatedTo(ChronoUnit.MICROS);
+        Instant paidAt = Clocks.input("paidAt", input.paidAt());
         if (paidAt.isAfter(now.plus(Duration.ofMinutes(5)))) {
             throw ProblemException.invalid("paidAt", "cannot be in the future");
         }
@@ -288,33 +286,54 @@ public class OrderService {
             if (order.status == OrderStatus.CANCELLED || order.status == OrderStatus.DELIVERED) {
                 throw illegal(caller, order, "be cancelled");
             }
-            BigDecimal retained = BigDecimal.ZERO.setScale(2);
-            if (input.retainedAmount() != null) {
-                if (!order.currency.equals(input.retainedAmount().currency())) {
-                    throw ProblemException.invalid("retainedAmount", "must be in " + order.currency);
+            return scheduledDelivery(order).chain(delivery -> {
+                if (delivery != null) {
+                    throw ProblemException.conflict("delivery-scheduled", "Delivery scheduled", "The order has "
+                            + "delivery " + delivery + " scheduled; cancel the delivery first",
+                            Map.of("deliveryId", delivery));
                 }
-                retained = input.retainedAmount().amount().setScale(2);
-                if (retained.compareTo(order.paid) > 0) {
-                    throw ProblemException.unprocessable("retained-exceeds-paid", "More than was paid",
-                            "The dealer can keep at most what was paid: " + order.paid + " " + order.currency);
-                }
-            }
-            Instant now = Clocks.now(clock);
-            Map<String, Object> before = snapshot(order);
-            order.status = OrderStatus.CANCELLED;
-            order.cancelReason = input.reason().trim();
-            order.retainedAmount = retained;
-            order.cancelledBy = caller.staffId();
-            order.cancelledAt = now;
-            order.updatedAt = now;
-            Uni<Void> car = order.vehicleId == null ? Uni.createFrom().voidItem()
-                    : vehicles.moveForOrder(caller, order.vehicleId, order.id,
-                            Set.of(VehicleStatus.RESERVED, VehicleStatus.SOLD), VehicleStatus.IN_STOCK,
-                            "order " + number(order.id) + " cancelled");
-            return car.chain(() -> Panache.getSession().chain(session -> session.flush()))
-                    .call(() -> audit.record(caller, RESOURCE_TYPE, order.id, "CANCELLED", before, snapshot(order)))
-                    .map(ignored -> Outcome.ok(order.version, view(caller, order)));
+                return cancelLocked(caller, order, input);
+            });
         });
+    }
+
+    /**
+     * The order's scheduled delivery, if any. Deliveries lock the order's row before they are made or handed over,
+     * so with the order locked here none appears or completes before this cancellation commits.
+     */
+    private Uni<UUID> scheduledDelivery(SalesOrder order) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("SELECT id FROM delivery WHERE "
+                + "dealer_id = :dealerId AND order_id = :orderId AND status = 'SCHEDULED'", UUID.class)
+                .setParameter("dealerId", order.dealerId).setParameter("orderId", order.id).getSingleResultOrNull());
+    }
+
+    private Uni<Outcome> cancelLocked(Caller caller, SalesOrder order, CancelInput input) {
+        BigDecimal retained = BigDecimal.ZERO.setScale(2);
+        if (input.retainedAmount() != null) {
+            if (!order.currency.equals(input.retainedAmount().currency())) {
+                throw ProblemException.invalid("retainedAmount", "must be in " + order.currency);
+            }
+            retained = input.retainedAmount().amount().setScale(2);
+            if (retained.compareTo(order.paid) > 0) {
+                throw ProblemException.unprocessable("retained-exceeds-paid", "More than was paid",
+                        "The dealer can keep at most what was paid: " + order.paid + " " + order.currency);
+            }
+        }
+        Instant now = Clocks.now(clock);
+        Map<String, Object> before = snapshot(order);
+        order.status = OrderStatus.CANCELLED;
+        order.cancelReason = input.reason().trim();
+        order.retainedAmount = retained;
+        order.cancelledBy = caller.staffId();
+        order.cancelledAt = now;
+        order.updatedAt = now;
+        Uni<Void> car = order.vehicleId == null ? Uni.createFrom().voidItem()
+                : vehicles.moveForOrder(caller, order.vehicleId, order.id,
+                        Set.of(VehicleStatus.RESERVED, VehicleStatus.SOLD), VehicleStatus.IN_STOCK,
+                        "order " + number(order.id) + " cancelled");
+        return car.chain(() -> Panache.getSession().chain(session -> session.flush()))
+                .call(() -> audit.record(caller, RESOURCE_TYPE, order.id, "CANCELLED", before, snapshot(order)))
+                .map(ignored -> Outcome.ok(order.version, view(caller, order)));
     }
 
     /**

@@ -120,6 +120,21 @@ class AgendaTest {
     }
 
     @Test
+    void aBacklogOfFollowUpsNeverHidesTheDaysAppointments() {
+        Deliveries.Order order = Deliveries.paidOrder(finance, sales);
+        String delivery = Deliveries.schedule(sales, order.id(), at(1, 11, 0), "交车区-7");
+        pool.query("INSERT INTO follow_up (dealer_id, id, kind, customer_id, team, assignee_id, channel, due_at, "
+                + "status, created_at, updated_at) SELECT '" + dealer + "', gen_random_uuid(), 'SURVEY', '"
+                + order.customer() + "', 'SALES', '" + sales.id() + "', 'PHONE', now() - (n || ' hours')::interval, "
+                + "'DUE', now(), now() FROM generate_series(1, 160) AS n").execute().await()
+                .atMost(Duration.ofSeconds(10));
+        as(sales).get(AGENDA + "?date=" + tomorrow).then().statusCode(200).body("truncated", equalTo(true))
+                .body("items.findAll { it.type == 'FOLLOW_UP' }.size()", equalTo(150))
+                .body("items.findAll { it.type == 'DELIVERY' }.id", contains(delivery))
+                .body("items[0].overdue", equalTo(true));
+    }
+
+    @Test
     void aRealisticDayIsSmallOnTheWire() throws Exception {
         Tokens.Staff service = Tokens.staff(dealer, "customer-service");
         as(service).get("/api/v1/me/identity").then().statusCode(200);

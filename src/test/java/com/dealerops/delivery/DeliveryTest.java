@@ -141,6 +141,9 @@ class DeliveryTest {
         assertProblem(as(sales).body(Deliveries.delivery(other.id(), at(4, 10, 30), "交车区-1")).post(DELIVERIES), 409,
                 "bay-taken");
         String second = Deliveries.schedule(sales, other.id(), at(4, 11, 0), "交车区-1");
+        // an order with a delivery scheduled is not cancelled under it
+        assertProblem(as(manager).body(Map.of("reason", "客户退订")).post(ORDERS + "/" + other.id() + "/cancel"), 409,
+                "delivery-scheduled").body("deliveryId", equalTo(second));
         // moving onto a booked bay is refused too
         assertProblem(as(sales).body(Map.of("scheduledAt", at(4, 10, 15), "bay", "交车区-1"))
                 .post(DELIVERIES + "/" + second + "/reschedule"), 409, "bay-taken");

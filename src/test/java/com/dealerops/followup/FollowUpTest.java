@@ -172,6 +172,8 @@ class FollowUpTest {
             bad.put("satisfaction", satisfaction);
             assertProblem(as(sales).body(bad).post(FOLLOW_UPS + "/" + open + "/result"), 400, "validation-failed");
         }
+        assertProblem(as(sales).body(result("DONE", "1200-01-01T10:00:00+08:00", "x"))
+                .post(FOLLOW_UPS + "/" + open + "/result"), 400, "validation-failed");
         Map<String, Object> missed = result("MISSED", in(Duration.ZERO), "无人接听");
         missed.put("satisfaction", Map.of("nps", 9));
         assertProblem(as(sales).body(missed).post(FOLLOW_UPS + "/" + open + "/result"), 400, "validation-failed");
@@ -241,8 +243,41 @@ class FollowUpTest {
         Response again = as(sales).get(FOLLOW_UPS + "?kind=LEAD_NURTURE&status=DUE");
         again.then().body("items", hasSize(1));
         assertEquals(moved.toInstant(), OffsetDateTime.parse(again.path("items[0].dueAt")).toInstant());
-        // a lead lost meanwhile takes its nurture follow-up with it
-        String nextNurture = again.path("items[0].id");
+        // nurture goes with the lead: not given to someone else by hand
+        assertProblem(as(manager).body(Map.of("assigneeId", manager.id().toString()))
+                .post(FOLLOW_UPS + "/" + again.path("items[0].id") + "/assign"), 409, "follows-lead");
+        // a call missed: again in a day, once
+        clock.advance(Duration.ofHours(13));
+        as(sales).body(result("MISSED", in(Duration.ZERO), "无人接听")).post(FOLLOW_UPS + "/" + again.path("items[0].id")
+                + "/result").then().statusCode(201);
+        nurture.run().await().atMost(Duration.ofSeconds(10));
+        nurture.run().await().atMost(Duration.ofSeconds(10));
+        Response retry = as(sales).get(FOLLOW_UPS + "?kind=LEAD_NURTURE&status=DUE");
+        retry.then().body("items", hasSize(1));
+        assertEquals(clock.instant().plus(Duration.ofDays(1)).getEpochSecond(),
+                OffsetDateTime.parse(retry.path("items[0].dueAt")).toEpochSecond(), 1);
+        // done early, before its due time: the lead still moves on, and nothing is scheduled again for that date
+        clock.advance(Duration.ofHours(2));
+        as(sales).body(result("DONE", in(Duration.ZERO), "客户主动来电")).post(FOLLOW_UPS + "/" + retry.path("items[0].id")
+                + "/result").then().statusCode(201);
+        nurture.run().await().atMost(Duration.ofSeconds(10));
+        as(sales).get(FOLLOW_UPS + "?kind=LEAD_NURTURE&status=DUE").then().body("items", empty());
+        clock.advance(Duration.ofDays(days));
+        nurture.run().await().atMost(Duration.ofSeconds(10));
+        // a cancelled nurture follow-up is not made again for the same date
+        String cancelled = as(sales).get(FOLLOW_UPS + "?kind=LEAD_NURTURE&status=DUE").path("items[0].id");
+        as(sales).body(Map.of("reason", "客户要求暂不联系")).post(FOLLOW_UPS + "/" + cancelled + "/cancel").then()
+                .statusCode(200);
+        nurture.run().await().atMost(Duration.ofSeconds(10));
+        as(sales).get(FOLLOW_UPS + "?kind=LEAD_NURTURE&status=DUE").then().body("items", empty());
+        // a new date from the salesperson starts it again; a lead lost meanwhile takes its nurture follow-up with it
+        String leadTag = as(sales).get(Leads.LEADS + "/" + lead).then().extract().header("ETag");
+        as(sales).header("If-Match", leadTag).contentType(Api.MERGE_PATCH)
+                .body(Map.of("nextFollowUpAt", in(Duration.ofHours(3)))).patch(Leads.LEADS + "/" + lead).then()
+                .statusCode(200);
+        nurture.run().await().atMost(Duration.ofSeconds(10));
+        String nextNurture = as(sales).get(FOLLOW_UPS + "?kind=LEAD_NURTURE&status=DUE").path("items[0].id");
+        assertTrue(nextNurture != null);
         as(sales).body(Map.of("reason", "已购买竞品")).post(Leads.LEADS + "/" + lead + "/lose").then().statusCode(200);
         nurture.run().await().atMost(Duration.ofSeconds(10));
         as(sales).get(FOLLOW_UPS + "/" + nextNurture).then().body("status", equalTo("CANCELLED"))
@@ -269,6 +304,12 @@ class FollowUpTest {
         back.put("assigneeId", null);
         as(service).body(back).post(FOLLOW_UPS + "/" + queued + "/assign").then().statusCode(200)
                 .body("assigneeId", nullValue());
+        // a sales manager sees customer service's follow-ups but does not work them
+        assertProblem(as(manager).body(Map.of("reason", "x")).post(FOLLOW_UPS + "/" + queued + "/cancel"), 403,
+                "forbidden");
+        assertProblem(as(manager).body(result("DONE", in(Duration.ZERO), "x")).post(FOLLOW_UPS + "/" + queued
+                + "/result"), 403, "forbidden");
+        as(manager).get(FOLLOW_UPS + "/" + queued).then().body("allowedActions", empty());
         // rescheduling keeps the old one, pointing at its replacement
         Response moved = as(service).body(Map.of("dueAt", in(Duration.ofDays(2)), "reason", "客户出差"))
                 .post(FOLLOW_UPS + "/" + queued + "/reschedule");

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AgendaView(
         @Schema(required = true) LocalDate date,
         @Schema(required = true) List<Item> items,
-        @Schema(required = true, description = "More than " + "the 200 items shown were due", example = "false")
+        @Schema(required = true, description = "More follow-ups were due than the 150 (earliest) shown",
+                example = "false")
         boolean truncated) {
 
     public enum Type {

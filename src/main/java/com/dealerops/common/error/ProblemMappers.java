@@ -287,6 +287,10 @@ public class ProblemMappers {
             return problem(ProblemException.unprocessable("amount-too-large", "Amount too large",
                     "A number in the request, or a sum of them, is larger than the service stores"), request);
         }
+        if (postgres.isPresent() && "22008".equals(postgres.get().sqlState())) {
+            // a date beyond what PostgreSQL stores: the input is at fault, and nothing was written
+            return problem(ProblemException.badRequest("A date or time in the request is out of range"), request);
+        }
         if (postgres.isPresent() && "23503".equals(postgres.get().sqlState())) {
             return problem(ProblemException.unprocessable("unknown-reference", "Unknown reference",
                     "The request refers to a record that does not exist"), request);

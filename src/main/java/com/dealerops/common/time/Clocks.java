@@ -23,6 +23,17 @@ public class Clocks {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * A time a client sent, as stored (microseconds); 400 naming the field outside the years 1900 to 9999, which
+     * no appointment or record of a dealership needs and PostgreSQL may not store.
+     */
+    public static Instant input(String field, java.time.OffsetDateTime time) {
+        if (time.getYear() < 1900 || time.getYear() > 9999) {
+            throw com.dealerops.common.error.ProblemException.invalid(field, "must be between the years 1900 and 9999");
+        }
+        return time.toInstant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     /** An instant as the API shows it: in the dealer's zone, with its offset; null stays null. */
     public static java.time.OffsetDateTime at(Instant instant, java.time.ZoneId zone) {
         return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
