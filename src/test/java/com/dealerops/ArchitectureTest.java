@@ -64,8 +64,19 @@ class ArchitectureTest {
             .should().dependOnClassesThat().areAnnotatedWith(Entity.class)
             .because("the API shows request/response records, never entities");
 
+    private static final ArchRule resourcesFinishTheirWorkAfterADisconnect = classes()
+            .that().areAnnotatedWith(jakarta.ws.rs.Path.class)
+            .should().beAnnotatedWith(com.dealerops.common.web.CompletesDespiteDisconnect.class)
+            .because("a client that hangs up mid-transaction must not leave a transaction open and a connection "
+                    + "out of the pool (DisconnectShield)");
+
     private static final ArchRule nothingBlocksOnAUni = noClasses().should().callMethod(Uni.class, "await")
             .because("a request path runs on the event loop and must never block");
+
+    @Test
+    void resourcesFinishTheirWorkAfterADisconnect() {
+        resourcesFinishTheirWorkAfterADisconnect.check(MAIN);
+    }
 
     @Test
     void commonDependsOnNoFeature() {

@@ -24,10 +24,12 @@ import com.dealerops.common.paging.ListQuery;
 import com.dealerops.common.security.Caller;
 import com.dealerops.common.security.CurrentCaller;
 import com.dealerops.common.security.Roles;
+import com.dealerops.common.web.CompletesDespiteDisconnect;
 
 import io.smallrye.mutiny.Uni;
 
 /** The phone's one-request screen: the caller's day. */
+@CompletesDespiteDisconnect
 @Path("/api/v1/me/agenda")
 @Tag(name = "Me")
 @Produces(MediaType.APPLICATION_JSON)

@@ -48,10 +48,12 @@ import com.dealerops.common.security.Roles;
 import com.dealerops.customer.dto.CustomerInput;
 import com.dealerops.customer.dto.CustomerPatch;
 import com.dealerops.customer.dto.CustomerView;
+import com.dealerops.common.web.CompletesDespiteDisconnect;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 
+@CompletesDespiteDisconnect
 @Path("/api/v1/customers")
 @Tag(name = "Customers", description = "Customer files (客户档案)")
 @Produces(MediaType.APPLICATION_JSON)

@@ -49,9 +49,11 @@ import com.dealerops.delivery.dto.RescheduleInput;
 import com.dealerops.settings.DeliverySettings;
 import com.dealerops.settings.SettingsSection;
 import com.dealerops.settings.SettingsService;
+import com.dealerops.common.web.CompletesDespiteDisconnect;
 
 import io.smallrye.mutiny.Uni;
 
+@CompletesDespiteDisconnect
 @Path("/api/v1/deliveries")
 @Tag(name = "Deliveries", description = "Deliveries (交车) to the dealer's standard: PDI, documents, sign-off")
 @Produces(MediaType.APPLICATION_JSON)

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.dealerops.common.error.ProblemException;
 import com.dealerops.common.security.Role;
+import com.dealerops.common.web.CompletesDespiteDisconnect;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.smallrye.jwt.build.Jwt;
@@ -32,6 +33,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * The class is not part of the test or production builds.
  */
 @IfBuildProfile("dev")
+@CompletesDespiteDisconnect
 @Path("/dev/token")
 @Tag(name = "Development")
 @Produces(MediaType.APPLICATION_JSON)

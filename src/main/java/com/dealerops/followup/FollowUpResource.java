@@ -48,9 +48,11 @@ import com.dealerops.followup.dto.ResultInput;
 import com.dealerops.settings.FollowUpSettings;
 import com.dealerops.settings.SettingsSection;
 import com.dealerops.settings.SettingsService;
+import com.dealerops.common.web.CompletesDespiteDisconnect;
 
 import io.smallrye.mutiny.Uni;
 
+@CompletesDespiteDisconnect
 @Path("/api/v1/follow-ups")
 @Tag(name = "Follow-ups", description = "Follow-up visits and calls (回访), satisfaction surveys (满意度调查)")
 @Produces(MediaType.APPLICATION_JSON)

@@ -62,11 +62,13 @@ import com.dealerops.lead.dto.SourceRecordView;
 import com.dealerops.settings.LeadSettings;
 import com.dealerops.settings.SettingsSection;
 import com.dealerops.settings.SettingsService;
+import com.dealerops.common.web.CompletesDespiteDisconnect;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 
+@CompletesDespiteDisconnect
 @Path("/api/v1/leads")
 @Tag(name = "Leads", description = "Sales leads (销售线索): intake, grading, routing, the funnel's first steps")
 @Produces(MediaType.APPLICATION_JSON)

@@ -49,9 +49,11 @@ import com.dealerops.order.dto.PaymentView;
 import com.dealerops.settings.LeadSettings;
 import com.dealerops.settings.SettingsSection;
 import com.dealerops.settings.SettingsService;
+import com.dealerops.common.web.CompletesDespiteDisconnect;
 
 import io.smallrye.mutiny.Uni;
 
+@CompletesDespiteDisconnect
 @Path("/api/v1/orders")
 @Tag(name = "Orders", description = "Orders (订单) from accepted quotes, with deposits, payments and refunds")
 @Produces(MediaType.APPLICATION_JSON)

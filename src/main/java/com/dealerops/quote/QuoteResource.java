@@ -52,9 +52,11 @@ import com.dealerops.settings.QuoteSettings;
 import com.dealerops.settings.SettingsSection;
 import com.dealerops.settings.SettingsService;
 import com.dealerops.settings.WorkingCalendar;
+import com.dealerops.common.web.CompletesDespiteDisconnect;
 
 import io.smallrye.mutiny.Uni;
 
+@CompletesDespiteDisconnect
 @Path("/api/v1/quotes")
 @Tag(name = "Quotes", description = "Quotes (报价) priced by the server, with the margin guard and revisions")
 @Produces(MediaType.APPLICATION_JSON)

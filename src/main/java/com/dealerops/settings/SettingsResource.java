@@ -32,6 +32,7 @@ import com.dealerops.common.paging.ListQuery;
 import com.dealerops.common.paging.PageResponses;
 import com.dealerops.common.security.CurrentCaller;
 import com.dealerops.common.security.Roles;
+import com.dealerops.common.web.CompletesDespiteDisconnect;
 
 import io.smallrye.mutiny.Uni;
 
@@ -39,6 +40,7 @@ import io.smallrye.mutiny.Uni;
  * Dealer settings, one sub-resource per section so that two screens editing different sections never race.
  * Everyone on the staff reads them; admins write every section, sales managers the leads and quotes sections.
  */
+@CompletesDespiteDisconnect
 @Path("/api/v1/settings")
 @Tag(name = "Settings", description = "Dealer settings: the rules other features read")
 @Produces(MediaType.APPLICATION_JSON)

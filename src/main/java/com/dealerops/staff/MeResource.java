@@ -24,9 +24,11 @@ import com.dealerops.settings.SettingsService;
 import com.dealerops.settings.WorkingCalendar;
 import com.dealerops.staff.dto.IdentityView;
 import com.dealerops.staff.dto.MeView;
+import com.dealerops.common.web.CompletesDespiteDisconnect;
 
 import io.smallrye.mutiny.Uni;
 
+@CompletesDespiteDisconnect
 @Path("/api/v1/me")
 @Tag(name = "Me", description = "The caller")
 @Produces(MediaType.APPLICATION_JSON)

@@ -46,9 +46,11 @@ import com.dealerops.staff.dto.DeactivationView;
 import com.dealerops.staff.dto.DutyInput;
 import com.dealerops.staff.dto.StaffInput;
 import com.dealerops.staff.dto.StaffView;
+import com.dealerops.common.web.CompletesDespiteDisconnect;
 
 import io.smallrye.mutiny.Uni;
 
+@CompletesDespiteDisconnect
 @Path("/api/v1/staff")
 @Tag(name = "Staff", description = "The staff directory: departments, duty, who is active")
 @Produces(MediaType.APPLICATION_JSON)

@@ -44,9 +44,11 @@ import com.dealerops.stockcount.dto.ScanInput;
 import com.dealerops.stockcount.dto.ScanView;
 import com.dealerops.stockcount.dto.StockCountInput;
 import com.dealerops.stockcount.dto.StockCountView;
+import com.dealerops.common.web.CompletesDespiteDisconnect;
 
 import io.smallrye.mutiny.Uni;
 
+@CompletesDespiteDisconnect
 @Path("/api/v1/stock-counts")
 @Tag(name = "Stock counts", description = "Stock counts (盘点): scan the lot, close, get the discrepancies")
 @Produces(MediaType.APPLICATION_JSON)

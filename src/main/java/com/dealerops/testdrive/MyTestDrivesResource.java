@@ -22,10 +22,12 @@ import com.dealerops.common.security.Caller;
 import com.dealerops.common.security.CurrentCaller;
 import com.dealerops.common.security.Roles;
 import com.dealerops.testdrive.dto.MyDay;
+import com.dealerops.common.web.CompletesDespiteDisconnect;
 
 import io.smallrye.mutiny.Uni;
 
 /** "My day" on a salesperson's tablet: one request, one SQL statement. */
+@CompletesDespiteDisconnect
 @Path("/api/v1/me/test-drives")
 @Tag(name = "Test drives")
 @Produces(MediaType.APPLICATION_JSON)

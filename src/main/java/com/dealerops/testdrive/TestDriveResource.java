@@ -52,9 +52,11 @@ import com.dealerops.testdrive.dto.CancelInput;
 import com.dealerops.testdrive.dto.CompleteInput;
 import com.dealerops.testdrive.dto.StartInput;
 import com.dealerops.testdrive.dto.TestDriveView;
+import com.dealerops.common.web.CompletesDespiteDisconnect;
 
 import io.smallrye.mutiny.Uni;
 
+@CompletesDespiteDisconnect
 @Path("/api/v1/test-drives")
 @Tag(name = "Test drives", description = "Test drives (试乘试驾), never double-booked")
 @Produces(MediaType.APPLICATION_JSON)

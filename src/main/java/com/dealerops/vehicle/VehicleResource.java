@@ -53,10 +53,12 @@ import com.dealerops.vehicle.dto.StatusChangeInput;
 import com.dealerops.vehicle.dto.VehicleInput;
 import com.dealerops.vehicle.dto.VehiclePatch;
 import com.dealerops.vehicle.dto.VehicleView;
+import com.dealerops.common.web.CompletesDespiteDisconnect;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 
+@CompletesDespiteDisconnect
 @Path("/api/v1/vehicles")
 @Tag(name = "Vehicles", description = "Vehicles in stock (库存): VINs, status, stock age; costs for finance and managers")
 @Produces(MediaType.APPLICATION_JSON)
