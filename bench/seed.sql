@@ -101,3 +101,16 @@ FROM generate_series(0, 99) AS v,
 ON CONFLICT DO NOTHING;
 
 ANALYZE;
+
+-- A field day per salesperson for GET /me/agenda: 12 follow-ups due today (two of them overdue), on customers they
+-- own; each customer's leads carry the last contact.
+INSERT INTO follow_up (dealer_id, id, kind, customer_id, team, assignee_id, channel, due_at, survey, purpose, status,
+                       created_at, updated_at)
+SELECT ('00000000-0000-4000-b000-' || lpad((s / 20)::text, 12, '0'))::uuid,
+       ('00000000-0000-4000-f000-' || lpad((s * 100 + k)::text, 12, '0'))::uuid,
+       'SURVEY', ('00000000-0000-4000-8000-' || lpad((s + 100 * k)::text, 12, '0'))::uuid, 'SALES',
+       ('00000000-0000-4000-a000-' || lpad(s::text, 12, '0'))::uuid,
+       (ARRAY['PHONE','WECHAT','SMS'])[1 + k % 3], now() + ((k - 2) || ' hours')::interval, k % 2 = 0,
+       '到店体验回访', 'DUE', now() - interval '1 day', now() - interval '1 day'
+FROM generate_series(0, 99) AS s, generate_series(0, 11) AS k
+ON CONFLICT DO NOTHING;
