@@ -190,3 +190,23 @@ FROM (VALUES
          '季度满意度调查'))
      AS f (id, kind, customer, team, assignee, due, purpose)
 ON CONFLICT DO NOTHING;
+
+-- Two complaints for 赵丽 (customer service …401): one just received that names 李伟 (sales …101: he reads only its
+-- summary), one under investigation; the escalation scheduler escalates the first if nobody acknowledges it in 24 h.
+INSERT INTO complaint (dealer_id, id, customer_id, category, severity, channel, description, desired_outcome,
+                       staff_involved, status, handler_id, received_at, acknowledge_due_at, acknowledged_at,
+                       resolve_due_at, second_escalation_hours, currency, investigation_notes, created_by,
+                       created_at, updated_at)
+SELECT '0193b0a4-0000-7000-8000-000000000001', c.id, md5('demo-customer-' || c.customer)::uuid, c.category,
+       'MEDIUM', 'PHONE', c.description, c.outcome, c.involved, c.status, c.handler, now() - c.age,
+       now() - c.age + interval '24 hours', CASE WHEN c.status <> 'RECEIVED' THEN now() - c.age + interval '1 hour' END,
+       now() - c.age + interval '7 days', 24, 'CNY', c.notes, '0193b0a4-0000-7000-8000-000000000401',
+       now() - c.age, now() - c.age
+FROM (VALUES
+        ('0193b0aa-0000-7000-8000-000000000001'::uuid, 12, 'SALES_PROCESS', '销售顾问承诺回电但三天未联系', '道歉并尽快安排试驾',
+         ARRAY['0193b0a4-0000-7000-8000-000000000101']::uuid[], 'RECEIVED', NULL::uuid, interval '2 hours', NULL),
+        ('0193b0aa-0000-7000-8000-000000000002'::uuid, 24, 'VEHICLE_QUALITY', '提车一周后中控屏偶发黑屏', '更换中控屏',
+         ARRAY[]::uuid[], 'INVESTIGATING', '0193b0a4-0000-7000-8000-000000000401'::uuid, interval '2 days',
+         '[demo 赵丽] 已预约客户周六到店检测'))
+     AS c (id, customer, category, description, outcome, involved, status, handler, age, notes)
+ON CONFLICT DO NOTHING;

@@ -75,6 +75,8 @@ public class FollowUp {
     public Integer nps;
     @Column(name = "low_score")
     public Boolean lowScore;
+    @Column(name = "resolution_accepted")
+    public Boolean resolutionAccepted;
     @Column(name = "next_action")
     public String nextAction;
     public BigDecimal latitude;

@@ -311,7 +311,8 @@ public class FollowUpResource {
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = FollowUpView.class),
                     examples = @ExampleObject(name = "cancelled", value = EXAMPLE_VIEW)))
-    @APIResponse(responseCode = "409", description = "illegal-transition (not DUE), or the same Idempotency-Key "
+    @APIResponse(responseCode = "409", description = "illegal-transition (not DUE), closure-call (a complaint's "
+            + "closure call is rescheduled or answered), or the same Idempotency-Key "
             + "still in progress", content = @Content(mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(implementation = Problem.class)))
     public Uni<Response> cancel(@PathParam("id") UUID id,

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
 
 import com.dealerops.common.Ids;
@@ -69,9 +70,11 @@ public class FollowUpService implements ContactStopListener {
     private final StaffRepository staff;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Instance<ComplaintClosureListener> closureListeners;
 
     public FollowUpService(CustomerService customerService, LeadService leads, StaffRepository staff,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, Instance<ComplaintClosureListener> closureListeners) {
+        this.closureListeners = closureListeners;
         this.customerService = customerService;
         this.leads = leads;
         this.staff = staff;
@@ -181,7 +184,10 @@ public class FollowUpService implements ContactStopListener {
                 .chain(due -> {
                     Uni<Void> done = Uni.createFrom().voidItem();
                     for (FollowUp followUp : due) {
-                        done = done.call(() -> close(caller, followUp, FollowUpStatus.CANCELLED, reason));
+                        done = done.call(() -> close(caller, followUp, FollowUpStatus.CANCELLED, reason))
+                                .call(() -> followUp.kind != FollowUpKind.COMPLAINT_CLOSURE ? Uni.createFrom().voidItem()
+                                        : closureCallEnded(caller, followUp,
+                                                ComplaintClosureListener.ClosureOutcome.CONTACT_STOPPED));
                     }
                     return done;
                 });
@@ -225,6 +231,11 @@ public class FollowUpService implements ContactStopListener {
             FollowUpSettings settings) {
         return locked(caller, id).chain(followUp -> {
             checkDue(caller, followUp, expectedVersion, "be cancelled", mayManage(caller, followUp));
+            if (followUp.kind == FollowUpKind.COMPLAINT_CLOSURE) {
+                throw ProblemException.conflict("closure-call", "Closure call", "A complaint's closure call is "
+                        + "rescheduled or answered, not cancelled: the complaint closes on the customer's answer",
+                        Map.of("complaintId", followUp.complaintId));
+            }
             return close(caller, followUp, FollowUpStatus.CANCELLED, reason.trim())
                     .map(ignored -> Outcome.ok(followUp.version, view(caller, followUp, settings)));
         });
@@ -281,6 +292,15 @@ public class FollowUpService implements ContactStopListener {
                         + "sales manager records a follow-up's result");
             }
             Map<String, Integer> answers = answers(input, settings);
+            boolean closureAnswer = followUp.kind == FollowUpKind.COMPLAINT_CLOSURE && input.status() == ResultStatus.DONE;
+            if (closureAnswer && input.resolutionAccepted() == null) {
+                throw ProblemException.invalid("resolutionAccepted", "is required: does the customer accept the "
+                        + "complaint's resolution?");
+            }
+            if (!closureAnswer && input.resolutionAccepted() != null) {
+                throw ProblemException.invalid("resolutionAccepted", "is only for a complaint's closure call that "
+                        + "reached the customer");
+            }
             Instant now = Clocks.now(clock);
             Instant occurred = Clocks.input("occurredAt", input.occurredAt());
             if (occurred.isAfter(now.plus(CLOCK_SKEW))) {
@@ -322,6 +342,7 @@ public class FollowUpService implements ContactStopListener {
         followUp.nps = nps;
         followUp.lowScore = low;
         followUp.nextAction = blankToNull(input.nextAction());
+        followUp.resolutionAccepted = input.resolutionAccepted();
         if (input.location() != null) {
             followUp.latitude = input.location().latitude();
             followUp.longitude = input.location().longitude();
@@ -343,8 +364,38 @@ public class FollowUpService implements ContactStopListener {
                 .call(() -> nurtured)
                 .call(() -> low ? careCallback(caller, followUp, answers, nps, settings, now)
                         : Uni.createFrom().voidItem())
+                .call(() -> followUp.kind != FollowUpKind.COMPLAINT_CLOSURE ? Uni.createFrom().voidItem()
+                        : closureCallEnded(caller, followUp, !done ? ComplaintClosureListener.ClosureOutcome.NOT_REACHED
+                                : followUp.resolutionAccepted ? ComplaintClosureListener.ClosureOutcome.ACCEPTED
+                                        : ComplaintClosureListener.ClosureOutcome.REJECTED))
                 .map(ignored -> Outcome.created(URI.create(location(followUp.id) + "/result"), followUp.version,
                         view(caller, followUp, settings)));
+    }
+
+    private Uni<Void> closureCallEnded(Caller caller, FollowUp followUp, ComplaintClosureListener.ClosureOutcome outcome) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (ComplaintClosureListener listener : closureListeners) {
+            done = done.call(() -> listener.closureCallEnded(caller, followUp.complaintId, followUp.id, outcome));
+        }
+        return done;
+    }
+
+    /**
+     * A resolved complaint's closure call (COMPLAINT_CLOSURE) for its handler, in the caller's transaction; null
+     * when the customer may not be contacted (the complaint then closes without one).
+     */
+    public Uni<UUID> scheduleClosure(Caller caller, UUID complaintId, UUID customerId, UUID handlerId, Instant due) {
+        return contactable(caller.dealerId(), customerId).chain(contactable -> {
+            if (!contactable) {
+                return Uni.createFrom().nullItem();
+            }
+            FollowUp closure = newFollowUp(caller.dealerId(), FollowUpKind.COMPLAINT_CLOSURE, customerId,
+                    FollowUpTeam.CUSTOMER_SERVICE, handlerId, FollowUpChannel.PHONE, due, false,
+                    "投诉结案回访：确认客户是否接受处理结果 / Complaint closure: does the customer accept the resolution?",
+                    caller.staffId(), Clocks.now(clock));
+            closure.complaintId = complaintId;
+            return persisted(caller, closure).map(ignored -> closure.id);
+        });
     }
 
     /** The low-score rule: customer service calls the customer back (a CARE_CALLBACK in the team's queue). */
@@ -610,15 +661,11 @@ public class FollowUpService implements ContactStopListener {
      * for each other instead of deadlocking; the follow-up is then re-read under its lock.
      */
     private Uni<FollowUp> lockedWithCustomer(Caller caller, UUID id) {
-        return visible(caller, id, false).chain(followUp -> contactable(followUp.dealerId, followUp.customerId)
-                .chain(ignored -> Panache.getSession().chain(session -> session.refresh(followUp,
-                        LockModeType.PESSIMISTIC_WRITE)))
-                .map(ignored -> {
-                    if (!canSee(caller, followUp)) {
-                        throw ProblemException.notFound("Follow-up");
-                    }
-                    return followUp;
-                }));
+        return Panache.getSession().chain(session -> session.createSelectionQuery("select f.dealerId, f.customerId "
+                + "from FollowUp f where f.id = :id", Object[].class).setParameter("id", id).getSingleResultOrNull())
+                .chain(row -> row == null ? Uni.createFrom().voidItem()
+                        : contactable((UUID) row[0], (UUID) row[1]).replaceWithVoid())
+                .chain(() -> locked(caller, id));
     }
 
     /**
@@ -693,7 +740,7 @@ public class FollowUpService implements ContactStopListener {
                             .map(e -> new FollowUpView.Answer(e.getKey(), e.getValue())).toList(), f.nps);
             result = new FollowUpView.Result(f.resultId, ResultStatus.valueOf(f.status.name()),
                     Clocks.at(f.occurredAt, zone), f.lateMinutes, f.outcome, f.notes, satisfaction,
-                    Boolean.TRUE.equals(f.lowScore), f.nextAction,
+                    Boolean.TRUE.equals(f.lowScore), f.nextAction, f.resolutionAccepted,
                     f.latitude == null ? null : new FollowUpView.Location(f.latitude, f.longitude, f.address),
                     f.recordedBy, Clocks.at(f.recordedAt, zone));
         }

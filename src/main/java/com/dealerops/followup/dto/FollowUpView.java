@@ -53,6 +53,8 @@ public record FollowUpView(
             @Schema(required = true, description = "A score at or below the dealer's thresholds; customer service "
                     + "was given a CARE_CALLBACK") boolean lowScore,
             String nextAction,
+            @Schema(description = "A complaint's closure call: whether the customer accepted the resolution")
+            Boolean resolutionAccepted,
             Location location,
             @Schema(required = true) UUID recordedBy,
             @Schema(required = true) OffsetDateTime recordedAt) {

@@ -30,6 +30,8 @@ public record ResultInput(
         @Size(max = 4000) String notes,
         @Valid @Schema(description = "The survey's answers and the NPS; DONE only") Satisfaction satisfaction,
         @Size(max = 500) @Schema(example = "12月10日提醒首保") String nextAction,
+        @Schema(description = "A complaint's closure call (COMPLAINT_CLOSURE, DONE only, then required): whether "
+                + "the customer accepts the resolution; false reopens the complaint") Boolean resolutionAccepted,
         @Valid @Schema(description = "Where a visit took place") Location location) {
 
     @Schema(name = "Satisfaction")
