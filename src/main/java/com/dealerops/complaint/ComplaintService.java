@@ -435,7 +435,8 @@ public class ComplaintService implements ComplaintClosureListener {
                     if (complaint == null || complaint.status != ComplaintStatus.RESOLVED) {
                         return Uni.createFrom().voidItem(); // closed or reopened meanwhile: the call changes nothing
                     }
-                    if (complaint.names(caller.staffId())) {
+                    if (outcome != ClosureOutcome.CONTACT_STOPPED && complaint.names(caller.staffId())) {
+                        // a consent withdrawal by whoever edits the customer is not a closure they record
                         throw ProblemException.forbidden("Staff a complaint names do not record its closure");
                     }
                     Map<String, Object> before = snapshot(complaint);

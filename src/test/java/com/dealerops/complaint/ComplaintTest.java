@@ -247,6 +247,14 @@ class ComplaintTest {
         as(finance).get(path).then().statusCode(200).body("access", equalTo("SUMMARY"))
                 .body("compensation.amount.amount", equalTo("3000.00")).body("investigation", nullValue());
         as(finance).get(COMPLAINTS).then().body("items.id", contains(id));
+        // the customer withdraws consent (the salesperson the complaint names records it): the closure call is
+        // cancelled and the complaint closes without the customer's answer
+        String etag = as(sales).get("/api/v1/customers/" + customer).then().extract().header("ETag");
+        as(sales).header("If-Match", etag).contentType(com.dealerops.support.Api.MERGE_PATCH)
+                .body(Map.of("contactConsent", false)).patch("/api/v1/customers/" + customer).then().statusCode(200);
+        as(handler).get(path).then().body("status", equalTo("CLOSED"));
+        as(handler).get(path + "/history").then().body("items[-1].changes.closure.to",
+                equalTo("closed without the customer's answer: they may not be contacted"));
     }
 
     @Test
