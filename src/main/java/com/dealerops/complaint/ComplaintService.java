@@ -40,6 +40,8 @@ import com.dealerops.complaint.dto.ResolutionInput;
 import com.dealerops.customer.CustomerRepository;
 import com.dealerops.followup.ComplaintClosureListener;
 import com.dealerops.followup.FollowUpService;
+import com.dealerops.followup.LowScoreComplaints;
+import com.dealerops.settings.DealerSettings;
 import com.dealerops.settings.ComplaintSettings;
 import com.dealerops.settings.WorkingCalendar;
 import com.dealerops.staff.Staff;
@@ -56,7 +58,7 @@ import io.smallrye.mutiny.Uni;
  * approval and corrective action, and closure by the customer's answer on the closure call.
  */
 @ApplicationScoped
-public class ComplaintService implements ComplaintClosureListener {
+public class ComplaintService implements ComplaintClosureListener, LowScoreComplaints {
 
     static final String RESOURCE_TYPE = "complaint";
     private static final SortKey<Complaint> NEWEST_FIRST = SortKey.descending("receivedAt", Instant.class,
@@ -112,35 +114,18 @@ public class ComplaintService implements ComplaintClosureListener {
                         throw ProblemException.idTaken(input.id());
                     }
                 })).chain(() -> {
-                    Instant now = Clocks.now(clock);
-                    ComplaintSettings.Sla sla = SlaClock.slaFor(severity, rules.sla());
-                    SlaClock.Deadlines deadlines = SlaClock.deadlines(now, sla, rules.calendar());
-                    Complaint complaint = new Complaint();
-                    complaint.id = input.id() != null ? input.id() : Ids.newId();
-                    complaint.dealerId = caller.dealerId();
-                    complaint.customerId = input.customerId();
+                    Complaint complaint = received(caller, input.id() != null ? input.id() : Ids.newId(),
+                            input.customerId(), input.category(), severity, input.channel(), input.description(),
+                            rules);
                     complaint.orderId = input.orderId();
                     complaint.deliveryId = input.deliveryId();
                     complaint.vehicleId = input.vehicleId();
                     complaint.leadId = input.leadId();
-                    complaint.category = input.category();
-                    complaint.severity = severity;
                     complaint.safetyIssue = safety;
-                    complaint.channel = input.channel();
-                    complaint.description = input.description().trim();
                     complaint.desiredOutcome = blankToNull(input.desiredOutcome());
                     complaint.staffInvolved = involved.toArray(UUID[]::new);
                     complaint.attachments = input.attachments() == null ? new String[0]
                             : input.attachments().stream().map(String::trim).toArray(String[]::new);
-                    complaint.status = ComplaintStatus.RECEIVED;
-                    complaint.receivedAt = now;
-                    complaint.acknowledgeDueAt = deadlines.acknowledgeBy();
-                    complaint.resolveDueAt = deadlines.resolveBy();
-                    complaint.secondEscalationHours = rules.sla().secondEscalationAfterHours();
-                    complaint.currency = rules.currency();
-                    complaint.createdBy = caller.staffId();
-                    complaint.createdAt = now;
-                    complaint.updatedAt = now;
                     Map<String, Object> after = snapshot(complaint);
                     if (safety && input.severity() != Severity.CRITICAL) {
                         after.put("note", "severity raised to CRITICAL: a safety issue");
@@ -150,6 +135,67 @@ public class ComplaintService implements ComplaintClosureListener {
                             .map(ignored -> Outcome.created(location(complaint.id), complaint.version,
                                     view(caller, complaint, null)));
                 });
+    }
+
+    /** A complaint as received now, its SLA deadlines fixed from the dealer's settings for the severity. */
+    private Complaint received(Caller caller, UUID id, UUID customerId, ComplaintCategory category,
+            Severity severity, ComplaintChannel channel, String description, Rules rules) {
+        Instant now = Clocks.now(clock);
+        SlaClock.Deadlines deadlines = SlaClock.deadlines(now, SlaClock.slaFor(severity, rules.sla()),
+                rules.calendar());
+        Complaint complaint = new Complaint();
+        complaint.id = id;
+        complaint.dealerId = caller.dealerId();
+        complaint.customerId = customerId;
+        complaint.category = category;
+        complaint.severity = severity;
+        complaint.channel = channel;
+        complaint.description = description.trim();
+        complaint.staffInvolved = new UUID[0];
+        complaint.attachments = new String[0];
+        complaint.status = ComplaintStatus.RECEIVED;
+        complaint.receivedAt = now;
+        complaint.acknowledgeDueAt = deadlines.acknowledgeBy();
+        complaint.resolveDueAt = deadlines.resolveBy();
+        complaint.secondEscalationHours = rules.sla().secondEscalationAfterHours();
+        complaint.currency = rules.currency();
+        complaint.createdBy = caller.staffId();
+        complaint.createdAt = now;
+        complaint.updatedAt = now;
+        return complaint;
+    }
+
+    /**
+     * The complaint a low-score follow-up asked for, in its transaction: MEDIUM, of the category the follow-up's
+     * kind suggests (a delivery call: DELIVERY; nurture: SALES_PROCESS; after service: SERVICE_REPAIR), with the
+     * scores and what the customer said as its description.
+     */
+    @Override
+    public Uni<UUID> openFromLowScore(Caller caller, LowScoreComplaints.LowScore low, DealerSettings settings) {
+        ComplaintCategory category = switch (low.kind()) {
+            case POST_DELIVERY -> ComplaintCategory.DELIVERY;
+            case LEAD_NURTURE -> ComplaintCategory.SALES_PROCESS;
+            case POST_SERVICE -> ComplaintCategory.SERVICE_REPAIR;
+            default -> ComplaintCategory.OTHER;
+        };
+        ComplaintChannel channel = switch (low.channel()) {
+            case WECHAT -> ComplaintChannel.WECHAT;
+            case VISIT -> ComplaintChannel.WALK_IN;
+            default -> ComplaintChannel.PHONE;
+        };
+        String description = "回访低分 / Low score on a follow-up (" + low.scores() + "): " + low.outcome()
+                + (low.notes() == null ? "" : " — " + low.notes());
+        Complaint complaint = received(caller, Ids.newId(), low.customerId(), category, Severity.MEDIUM, channel,
+                description.length() > 4000 ? description.substring(0, 3999) + "…" : description,
+                new Rules(settings.complaints(), new WorkingCalendar(settings.general()),
+                        settings.general().currency()));
+        complaint.leadId = low.leadId();
+        complaint.deliveryId = low.deliveryId();
+        Map<String, Object> after = snapshot(complaint);
+        after.put("note", "opened from follow-up " + low.followUpId() + " with a low score");
+        return Panache.getSession().chain(session -> session.persist(complaint).chain(session::flush))
+                .call(() -> audit.record(caller, RESOURCE_TYPE, complaint.id, "RECEIVED", Map.of(), after))
+                .map(ignored -> complaint.id);
     }
 
     private Uni<Void> staffOfDealer(Caller caller, List<UUID> ids) {

@@ -210,7 +210,8 @@ public class FollowUpResource {
             + "another result (or was cancelled or rescheduled) is 409 follow-up-closed with that result. Recording "
             + "after the due time keeps the lateness (result.lateMinutes). A DONE survey with any answer at or below "
             + "the dealer's lowScoreThreshold, or an NPS at or below npsLowThreshold, opens a CARE_CALLBACK "
-            + "follow-up in customer service's queue (see the history's LOW_SCORE event). A nurture follow-up done "
+            + "follow-up in customer service's queue (see the history's LOW_SCORE event), and with openComplaint also "
+            + "registers a complaint (RECEIVED) for customer service. A nurture follow-up done "
             + "moves the lead's next follow-up by its grade's interval. A customer-service follow-up waiting in the "
             + "queue is taken by whoever records it." + ROLES_DOC)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ResultInput.class),
@@ -236,7 +237,7 @@ public class FollowUpResource {
         Caller who = caller.get();
         return settings.all(who.dealerId()).chain(all -> idempotency.execute(who, idempotencyKey,
                 "POST /api/v1/follow-ups/" + id + "/result", body,
-                () -> followUps.recordResult(who, id, body, all.followUps(), all.leads())))
+                () -> followUps.recordResult(who, id, body, all)))
                 .onFailure().transform(FollowUpService::explainConflict);
     }
 

@@ -39,6 +39,7 @@ import com.dealerops.followup.dto.FollowUpView;
 import com.dealerops.followup.dto.RescheduleInput;
 import com.dealerops.followup.dto.ResultInput;
 import com.dealerops.lead.LeadService;
+import com.dealerops.settings.DealerSettings;
 import com.dealerops.settings.DeliverySettings;
 import com.dealerops.settings.FollowUpChannel;
 import com.dealerops.settings.FollowUpSettings;
@@ -71,10 +72,13 @@ public class FollowUpService implements ContactStopListener {
     private final AuditTrail audit;
     private final Clock clock;
     private final Instance<ComplaintClosureListener> closureListeners;
+    private final Instance<LowScoreComplaints> lowScoreComplaints;
 
     public FollowUpService(CustomerService customerService, LeadService leads, StaffRepository staff,
-            AuditTrail audit, Clock clock, Instance<ComplaintClosureListener> closureListeners) {
+            AuditTrail audit, Clock clock, Instance<ComplaintClosureListener> closureListeners,
+            Instance<LowScoreComplaints> lowScoreComplaints) {
         this.closureListeners = closureListeners;
+        this.lowScoreComplaints = lowScoreComplaints;
         this.customerService = customerService;
         this.leads = leads;
         this.staff = staff;
@@ -275,8 +279,8 @@ public class FollowUpService implements ContactStopListener {
      * recorded); a follow-up someone else closed meanwhile is a 409 carrying their result.
      */
     @WithTransaction
-    public Uni<Outcome> recordResult(Caller caller, UUID id, ResultInput input, FollowUpSettings settings,
-            LeadSettings leadSettings) {
+    public Uni<Outcome> recordResult(Caller caller, UUID id, ResultInput input, DealerSettings all) {
+        FollowUpSettings settings = all.followUps();
         return lockedWithCustomer(caller, id).chain(followUp -> {
             if (input.id().equals(followUp.resultId)) {
                 if (followUp.status.name().equals(input.status().name())) {
@@ -313,18 +317,25 @@ public class FollowUpService implements ContactStopListener {
                         if (other != null) {
                             throw ProblemException.idTaken(input.id());
                         }
-                        return record(caller, followUp, input, answers, occurred, now, settings, leadSettings);
+                        return record(caller, followUp, input, answers, occurred, now, all);
                     });
         });
     }
 
     private Uni<Outcome> record(Caller caller, FollowUp followUp, ResultInput input, Map<String, Integer> answers,
-            Instant occurred, Instant now, FollowUpSettings settings, LeadSettings leadSettings) {
+            Instant occurred, Instant now, DealerSettings all) {
+        FollowUpSettings settings = all.followUps();
+        LeadSettings leadSettings = all.leads();
         boolean done = input.status() == ResultStatus.DONE;
         Integer nps = done && input.satisfaction() != null ? input.satisfaction().nps() : null;
         boolean low = done && (answers != null && answers.values().stream()
                 .anyMatch(score -> score <= settings.lowScoreThreshold())
                 || nps != null && nps <= settings.npsLowThreshold());
+        boolean openComplaint = Boolean.TRUE.equals(input.openComplaint());
+        if (openComplaint && !low) {
+            throw ProblemException.invalid("openComplaint", "only with a low score: an answer at or below "
+                    + settings.lowScoreThreshold() + " or an NPS at or below " + settings.npsLowThreshold());
+        }
         Map<String, Object> before = snapshot(followUp);
         if (followUp.assigneeId == null) {
             followUp.assigneeId = caller.staffId(); // taken from the team's queue by whoever made the call
@@ -362,7 +373,7 @@ public class FollowUpService implements ContactStopListener {
         return Panache.getSession().chain(session -> session.flush())
                 .call(() -> audit.record(caller, RESOURCE_TYPE, followUp.id, "RESULT_RECORDED", before, after))
                 .call(() -> nurtured)
-                .call(() -> low ? careCallback(caller, followUp, answers, nps, settings, now)
+                .call(() -> low ? careCallback(caller, followUp, answers, nps, all, openComplaint, now)
                         : Uni.createFrom().voidItem())
                 .call(() -> followUp.kind != FollowUpKind.COMPLAINT_CLOSURE ? Uni.createFrom().voidItem()
                         : closureCallEnded(caller, followUp, !done ? ComplaintClosureListener.ClosureOutcome.NOT_REACHED
@@ -400,7 +411,8 @@ public class FollowUpService implements ContactStopListener {
 
     /** The low-score rule: customer service calls the customer back (a CARE_CALLBACK in the team's queue). */
     private Uni<Void> careCallback(Caller caller, FollowUp source, Map<String, Integer> answers, Integer nps,
-            FollowUpSettings settings, Instant now) {
+            DealerSettings all, boolean openComplaint, Instant now) {
+        FollowUpSettings settings = all.followUps();
         List<String> low = new ArrayList<>();
         if (answers != null) {
             answers.forEach((question, score) -> {
@@ -412,9 +424,11 @@ public class FollowUpService implements ContactStopListener {
         if (nps != null && nps <= settings.npsLowThreshold()) {
             low.add("NPS=" + nps);
         }
-        return contactable(caller.dealerId(), source.customerId).chain(contactable -> {
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("lowScores", String.join(", ", low));
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("lowScores", String.join(", ", low));
+        Uni<Void> complaint = !openComplaint ? Uni.createFrom().voidItem() : complaintFromLowScore(caller, source,
+                String.join(", ", low), all).invoke(id -> event.put("complaintId", id.toString())).replaceWithVoid();
+        return complaint.chain(() -> contactable(caller.dealerId(), source.customerId)).chain(contactable -> {
             if (!contactable) {
                 event.put("careCallback", "not scheduled: the customer may not be contacted");
                 return audit.record(caller, RESOURCE_TYPE, source.id, "LOW_SCORE", Map.of(), event);
@@ -429,6 +443,16 @@ public class FollowUpService implements ContactStopListener {
             return persisted(caller, callback)
                     .call(() -> audit.record(caller, RESOURCE_TYPE, source.id, "LOW_SCORE", Map.of(), event));
         });
+    }
+
+    private Uni<UUID> complaintFromLowScore(Caller caller, FollowUp source, String scores, DealerSettings all) {
+        LowScoreComplaints.LowScore lowScore = new LowScoreComplaints.LowScore(source.id, source.kind, source.channel,
+                source.customerId, source.leadId, source.deliveryId, scores, source.outcome, source.notes);
+        Uni<UUID> opened = Uni.createFrom().nullItem();
+        for (LowScoreComplaints complaints : lowScoreComplaints) {
+            opened = complaints.openFromLowScore(caller, lowScore, all);
+        }
+        return opened;
     }
 
     private Map<String, Integer> answers(ResultInput input, FollowUpSettings settings) {

@@ -163,6 +163,24 @@ class FollowUpTest {
         as(sales).body(passive).post(FOLLOW_UPS + "/" + fine + "/result").then().body("result.lowScore", equalTo(false));
         as(service).get(FOLLOW_UPS + "?originId=" + fine).then().body("items", empty());
 
+        // asked for, a low score also registers a complaint for customer service; without one it is refused
+        String unhappy = schedule(sales, customer, "SURVEY", in(Duration.ofMinutes(5)));
+        Map<String, Object> complaining = result("DONE", in(Duration.ZERO), "交车等待三小时");
+        complaining.put("satisfaction", Map.of("nps", 2));
+        complaining.put("openComplaint", true);
+        String passiveId = schedule(sales, customer, "SURVEY", in(Duration.ofMinutes(5)));
+        Map<String, Object> notLow = result("DONE", in(Duration.ZERO), "还行");
+        notLow.put("satisfaction", Map.of("nps", 8));
+        notLow.put("openComplaint", true);
+        assertProblem(as(sales).body(notLow).post(FOLLOW_UPS + "/" + passiveId + "/result"), 400,
+                "validation-failed");
+        as(sales).body(complaining).post(FOLLOW_UPS + "/" + unhappy + "/result").then().statusCode(201);
+        String complaint = as(sales).get(FOLLOW_UPS + "/" + unhappy + "/history")
+                .path("items[2].changes.complaintId.to");
+        as(service).get("/api/v1/complaints/" + complaint).then().statusCode(200)
+                .body("status", equalTo("RECEIVED")).body("category", equalTo("OTHER"))
+                .body("severity", equalTo("MEDIUM")).body("customerId", equalTo(customer))
+                .body("description", org.hamcrest.Matchers.containsString("交车等待三小时"));
         // answers follow the dealer's survey and only a reached customer gives them
         String open = schedule(sales, customer, "SURVEY", in(Duration.ofMinutes(5)));
         for (Map<String, Object> satisfaction : List.<Map<String, Object>>of(

@@ -32,6 +32,8 @@ public record ResultInput(
         @Size(max = 500) @Schema(example = "12月10日提醒首保") String nextAction,
         @Schema(description = "A complaint's closure call (COMPLAINT_CLOSURE, DONE only, then required): whether "
                 + "the customer accepts the resolution; false reopens the complaint") Boolean resolutionAccepted,
+        @Schema(description = "With a low score only (400 otherwise): also register a complaint (RECEIVED) for "
+                + "customer service from this call", example = "false") Boolean openComplaint,
         @Valid @Schema(description = "Where a visit took place") Location location) {
 
     @Schema(name = "Satisfaction")
