@@ -42,6 +42,8 @@ CREATE TABLE complaint (
     -- escalation: to customer service's head when a deadline passes, to the general manager this long after
     second_escalation_hours   int           NOT NULL CHECK (second_escalation_hours BETWEEN 1 AND 720),
     escalation_level          int           NOT NULL DEFAULT 0 CHECK (escalation_level BETWEEN 0 AND 2),
+    -- the time waited for the customer at the last escalation: later waits do not count toward the next one
+    escalation_paused_seconds bigint        NOT NULL DEFAULT 0 CHECK (escalation_paused_seconds >= 0),
     escalated_at              timestamptz,
     escalated_to              uuid,
     CHECK ((escalation_level = 0) = (escalated_at IS NULL)),

@@ -81,6 +81,8 @@ public class Complaint {
     public int secondEscalationHours;
     @Column(name = "escalation_level", nullable = false)
     public int escalationLevel;
+    @Column(name = "escalation_paused_seconds", nullable = false)
+    public long escalationPausedSeconds;
     @Column(name = "escalated_at")
     public Instant escalatedAt;
     @Column(name = "escalated_to")

@@ -21,7 +21,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Escalates complaints whose deadline passed: to customer service's head (the directory's department head) when the
  * acknowledgement or the resolution is overdue, to the general manager when the complaint is still open the
- * dealer's second period after that. A complaint waiting for the customer is not escalated (its clock stands).
+ * dealer's second period after that, time spent waiting for the customer not counted. A complaint waiting for the
+ * customer is not escalated (its clock stands).
  * One statement claims the due complaints with FOR UPDATE SKIP LOCKED and raises each by one level only if it is
  * still at the level it was read at, so two instances running at once escalate a complaint once.
  */
@@ -45,12 +46,14 @@ public class ComplaintEscalation {
                         AND ((c.acknowledged_at IS NULL AND c.acknowledge_due_at <= $1)
                              OR c.resolve_due_at + make_interval(secs => c.paused_seconds) <= $1))
                        OR (c.escalation_level = 1
-                           AND c.escalated_at + make_interval(hours => c.second_escalation_hours) <= $1))
+                           AND c.escalated_at + make_interval(hours => c.second_escalation_hours)
+                               + make_interval(secs => c.paused_seconds - c.escalation_paused_seconds) <= $1))
                 ORDER BY c.acknowledge_due_at
                 LIMIT $2
                 FOR UPDATE SKIP LOCKED),
             escalated AS (
                 UPDATE complaint c SET escalation_level = due.was + 1, escalated_at = $1, status = 'ESCALATED',
+                    escalation_paused_seconds = c.paused_seconds,
                     escalated_to = (SELECT s.id FROM staff s WHERE s.dealer_id = c.dealer_id AND s.active
                                     AND NOT (s.id = ANY (c.staff_involved))
                                     AND CASE WHEN due.was = 0

@@ -346,6 +346,7 @@ public class ComplaintService implements ComplaintClosureListener, LowScoreCompl
                 closePause(complaint, now);
                 complaint.escalationLevel = level;
                 complaint.escalatedAt = now;
+                complaint.escalationPausedSeconds = complaint.pausedSeconds;
                 complaint.escalatedTo = head;
                 complaint.status = ComplaintStatus.ESCALATED;
                 return closeOpenPause(complaint, now)
