@@ -24,8 +24,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The caller's day in one SQL statement: their follow-ups due that day or earlier and still open (the earliest
- * 150: a backlog never pushes the day's appointments off the screen), all their test drives and deliveries of the day (and, for after-sales, the day's deliveries still waiting for a passing PDI),
- * each with the customer, the car and the customer's latest contact.
+ * 150: a backlog never pushes the day's appointments off the screen), all their test drives and deliveries of the
+ * day (and, for after-sales, the day's deliveries still waiting for a passing PDI), each with the customer, the car
+ * and the customer's latest contact.
  */
 @ApplicationScoped
 public class AgendaQuery {
