@@ -1,5 +1,7 @@
 package com.dealerops.complaint;
 
+import static com.dealerops.common.Texts.blankToNull;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
@@ -318,15 +320,9 @@ public class ComplaintService implements ComplaintClosureListener, LowScoreCompl
                     complaint.status == ComplaintStatus.WAITING_CUSTOMER);
             Map<String, Object> before = snapshot(complaint);
             Instant now = Clocks.now(clock);
-            Instant since = complaint.pausedSince;
-            complaint.pausedSeconds += Math.max(0, Duration.between(since, now).getSeconds());
-            complaint.pausedSince = null;
             complaint.status = ComplaintStatus.INVESTIGATING;
-            return Panache.getSession().chain(session -> session.find(ComplaintPause.class,
-                    new ComplaintPause.Key(complaint.dealerId, complaint.id, since)))
-                    .invoke(pause -> pause.endedAt = now)
-                    .chain(() -> written(caller, complaint, "CUSTOMER_RESPONDED", before,
-                            noted(complaint, caller, note, now)));
+            return endPause(complaint, now).chain(() -> written(caller, complaint, "CUSTOMER_RESPONDED", before,
+                    noted(complaint, caller, note, now)));
         });
     }
 
@@ -343,14 +339,14 @@ public class ComplaintService implements ComplaintClosureListener, LowScoreCompl
             return head(caller.dealerId(), level == 1 ? "CUSTOMER_SERVICE" : null, named).chain(head -> {
                 Map<String, Object> before = snapshot(complaint);
                 Instant now = Clocks.now(clock);
-                closePause(complaint, now);
                 complaint.escalationLevel = level;
                 complaint.escalatedAt = now;
-                complaint.escalationPausedSeconds = complaint.pausedSeconds;
                 complaint.escalatedTo = head;
                 complaint.status = ComplaintStatus.ESCALATED;
-                return closeOpenPause(complaint, now)
-                        .chain(() -> written(caller, complaint, "ESCALATED", before, Map.of("reason", reason.trim())));
+                return endPause(complaint, now).chain(() -> {
+                    complaint.escalationPausedSeconds = complaint.pausedSeconds; // the wait just ended included
+                    return written(caller, complaint, "ESCALATED", before, Map.of("reason", reason.trim()));
+                });
             });
         });
     }
@@ -637,19 +633,17 @@ public class ComplaintService implements ComplaintClosureListener, LowScoreCompl
         }
     }
 
-    /** An escalation ends a wait for the customer: the time waited counts as a pause. */
-    private static void closePause(Complaint complaint, Instant now) {
-        if (complaint.pausedSince != null) {
-            complaint.pausedSeconds += Math.max(0, Duration.between(complaint.pausedSince, now).getSeconds());
-        }
-    }
-
-    private Uni<Void> closeOpenPause(Complaint complaint, Instant now) {
+    /**
+     * Ends a wait for the customer (the customer responded, or the complaint was escalated meanwhile): the time
+     * waited is added to the pauses, and the pause's record gets its end.
+     */
+    private Uni<Void> endPause(Complaint complaint, Instant now) {
         Instant since = complaint.pausedSince;
-        complaint.pausedSince = null;
         if (since == null) {
             return Uni.createFrom().voidItem();
         }
+        complaint.pausedSeconds = SlaClock.pausedSeconds(complaint, now);
+        complaint.pausedSince = null;
         return Panache.getSession().chain(session -> session.find(ComplaintPause.class,
                 new ComplaintPause.Key(complaint.dealerId, complaint.id, since)))
                 .invoke(pause -> pause.endedAt = now).replaceWithVoid();
@@ -666,11 +660,8 @@ public class ComplaintService implements ComplaintClosureListener, LowScoreCompl
             EntityTags.ensureCurrent(expectedVersion, complaint.version);
         }
         if (!legal) {
-            List<String> allowedActions = allowedActions(caller, complaint);
-            throw ProblemException.conflict("illegal-transition", "Illegal transition", "A " + complaint.status
-                    + " complaint cannot " + action + "; it allows: " + (allowedActions.isEmpty() ? "nothing"
-                            : String.join(", ", allowedActions)),
-                    Map.of("currentStatus", complaint.status.name(), "allowedActions", allowedActions));
+            throw ProblemException.illegalTransition("complaint", complaint.status, action,
+                    allowedActions(caller, complaint));
         }
     }
 
@@ -773,9 +764,5 @@ public class ComplaintService implements ComplaintClosureListener, LowScoreCompl
         snapshot.put("approvedAmount", c.approvedAmount == null ? null : c.approvedAmount.toPlainString());
         snapshot.put("correctiveAction", c.correctiveAction);
         return snapshot;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

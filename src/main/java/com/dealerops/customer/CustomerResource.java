@@ -1,5 +1,7 @@
 package com.dealerops.customer;
 
+import static com.dealerops.common.Texts.blankToNull;
+
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -295,9 +297,6 @@ public class CustomerResource {
         }
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
     /** For the OpenAPI document: a page of customers. */
     @Schema(name = "CustomerPage")

@@ -1,5 +1,7 @@
 package com.dealerops.customer;
 
+import static com.dealerops.common.Texts.blankToNull;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -407,9 +409,6 @@ public class CustomerService {
         }
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
     private void validate(CustomerInput input) {
         Set<ConstraintViolation<CustomerInput>> violations = validator.validate(input);

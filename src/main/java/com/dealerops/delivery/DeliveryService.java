@@ -1,5 +1,7 @@
 package com.dealerops.delivery;
 
+import static com.dealerops.common.Texts.blankToNull;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -445,10 +447,8 @@ public class DeliveryService {
             EntityTags.ensureCurrent(expectedVersion, delivery.version);
         }
         if (delivery.status != DeliveryStatus.SCHEDULED) {
-            List<String> allowedActions = allowedActions(caller, delivery);
-            throw ProblemException.conflict("illegal-transition", "Illegal transition", "A " + delivery.status
-                    + " delivery cannot " + action, Map.of("currentStatus", delivery.status.name(), "allowedActions",
-                            allowedActions));
+            throw ProblemException.illegalTransition("delivery", delivery.status, action,
+                    allowedActions(caller, delivery));
         }
     }
 
@@ -529,9 +529,5 @@ public class DeliveryService {
         snapshot.put("pdiStatus", d.pdiStatus.name());
         snapshot.put("cancelReason", d.cancelReason);
         return snapshot;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

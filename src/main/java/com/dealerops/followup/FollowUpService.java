@@ -1,5 +1,7 @@
 package com.dealerops.followup;
 
+import static com.dealerops.common.Texts.blankToNull;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,7 +74,7 @@ public class FollowUpService implements ContactStopListener {
     private final AuditTrail audit;
     private final Clock clock;
     private final Instance<ComplaintClosureListener> closureListeners;
-    private final Instance<LowScoreComplaints> lowScoreComplaints;
+    private final Instance<LowScoreComplaints> lowScoreComplaints; // the complaints feature, resolved when asked
 
     public FollowUpService(CustomerService customerService, LeadService leads, StaffRepository staff,
             AuditTrail audit, Clock clock, Instance<ComplaintClosureListener> closureListeners,
@@ -169,9 +171,12 @@ public class FollowUpService implements ContactStopListener {
                 followUp.planStep = step + 1;
                 planned.add(followUp);
             }
-            Uni<Void> all = Uni.createFrom().voidItem();
+            // one flush for the whole plan, then its history events
+            Uni<Void> all = Panache.getSession().chain(session -> session.persistAll(planned.toArray())
+                    .chain(session::flush));
             for (FollowUp followUp : planned) {
-                all = all.call(() -> persisted(caller, followUp));
+                all = all.call(() -> audit.record(caller, RESOURCE_TYPE, followUp.id, "CREATED", Map.of(),
+                        snapshot(followUp)));
             }
             return all.map(ignored -> planned.stream().map(f -> f.id).toList());
         });
@@ -448,11 +453,7 @@ public class FollowUpService implements ContactStopListener {
     private Uni<UUID> complaintFromLowScore(Caller caller, FollowUp source, String scores, DealerSettings all) {
         LowScoreComplaints.LowScore lowScore = new LowScoreComplaints.LowScore(source.id, source.kind, source.channel,
                 source.customerId, source.leadId, source.deliveryId, scores, source.outcome, source.notes);
-        Uni<UUID> opened = Uni.createFrom().nullItem();
-        for (LowScoreComplaints complaints : lowScoreComplaints) {
-            opened = complaints.openFromLowScore(caller, lowScore, all);
-        }
-        return opened;
+        return lowScoreComplaints.get().openFromLowScore(caller, lowScore, all);
     }
 
     private Map<String, Integer> answers(ResultInput input, FollowUpSettings settings) {
@@ -638,10 +639,8 @@ public class FollowUpService implements ContactStopListener {
             EntityTags.ensureCurrent(expectedVersion, followUp.version);
         }
         if (followUp.status != FollowUpStatus.DUE) {
-            List<String> allowedActions = allowedActions(caller, followUp);
-            throw ProblemException.conflict("illegal-transition", "Illegal transition", "A " + followUp.status
-                    + " follow-up cannot " + action, Map.of("currentStatus", followUp.status.name(),
-                            "allowedActions", allowedActions));
+            throw ProblemException.illegalTransition("follow-up", followUp.status, action,
+                    allowedActions(caller, followUp));
         }
     }
 
@@ -793,9 +792,5 @@ public class FollowUpService implements ContactStopListener {
             where.append(" and e.").append(property).append(" = :").append(property);
             params.put(property, value);
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

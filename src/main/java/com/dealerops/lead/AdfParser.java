@@ -1,5 +1,7 @@
 package com.dealerops.lead;
 
+import static com.dealerops.common.Texts.blankToNull;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -410,9 +412,5 @@ final class AdfParser {
 
     private static String text(Element element) {
         return element == null ? null : element.getTextContent();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

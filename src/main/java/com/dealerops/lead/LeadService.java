@@ -1,5 +1,7 @@
 package com.dealerops.lead;
 
+import static com.dealerops.common.Texts.blankToNull;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -513,11 +515,8 @@ public class LeadService {
     }
 
     private static ProblemException illegalTransition(Lead lead, LeadAction action) {
-        List<String> allowed = LeadAction.pathsFrom(lead.status);
-        return ProblemException.conflict("illegal-transition", "Illegal transition",
-                "A " + lead.status + " lead cannot " + action.path() + "; it allows: "
-                        + (allowed.isEmpty() ? "nothing" : String.join(", ", allowed)),
-                Map.of("currentStatus", lead.status.name(), "allowedActions", allowed));
+        return ProblemException.illegalTransition("lead", lead.status, action.path(),
+                LeadAction.pathsFrom(lead.status));
     }
 
     /** The first contact: the response time is measured from creation, and nurturing starts at the grade's pace. */
@@ -827,9 +826,6 @@ public class LeadService {
         return value == null || value.length() <= length ? value : value.substring(0, length);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
     private <T> void validate(T input) {
         Set<ConstraintViolation<T>> violations = validator.validate(input);

@@ -445,11 +445,7 @@ public class OrderService {
     }
 
     private ProblemException illegal(Caller caller, SalesOrder order, String action) {
-        List<String> allowed = allowedActions(caller, order);
-        return ProblemException.conflict("illegal-transition", "Illegal transition",
-                "A " + order.status + " order cannot " + action + "; it allows: "
-                        + (allowed.isEmpty() ? "nothing" : String.join(", ", allowed)),
-                Map.of("currentStatus", order.status.name(), "allowedActions", allowed));
+        return ProblemException.illegalTransition("order", order.status, action, allowedActions(caller, order));
     }
 
     /** Salespeople see their own orders; sales managers and finance all. */

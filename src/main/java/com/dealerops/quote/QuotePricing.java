@@ -1,5 +1,7 @@
 package com.dealerops.quote;
 
+import static com.dealerops.common.Texts.blankToNull;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -219,9 +221,6 @@ public final class QuotePricing {
         return list == null ? List.of() : list;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
     /** Amounts in the dealer's currency only: another currency on any line is a 400 naming it. */
     private record Amounts(String currency) {

@@ -1,5 +1,7 @@
 package com.dealerops.quote;
 
+import static com.dealerops.common.Texts.blankToNull;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -512,11 +514,7 @@ public class QuoteService {
 
     private ProblemException illegal(Caller caller, Quote quote, Instant now, String action) {
         QuoteStatus status = quote.statusAt(now);
-        List<String> allowed = allowedActions(caller, quote, now);
-        return ProblemException.conflict("illegal-transition", "Illegal transition",
-                "A " + status + " quote cannot " + action + "; it allows: "
-                        + (allowed.isEmpty() ? "nothing" : String.join(", ", allowed)),
-                Map.of("currentStatus", status.name(), "allowedActions", allowed));
+        return ProblemException.illegalTransition("quote", status, action, allowedActions(caller, quote, now));
     }
 
     /** Salespeople see their own quotes; sales managers and finance all. */
@@ -662,10 +660,5 @@ public class QuoteService {
         snapshot.put("validUntil", q.validUntil == null ? null : q.validUntil.toString());
         snapshot.put("rejectionReason", q.rejectionReason);
         return snapshot;
-    }
-
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

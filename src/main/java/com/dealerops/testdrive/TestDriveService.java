@@ -1,5 +1,7 @@
 package com.dealerops.testdrive;
 
+import static com.dealerops.common.Texts.blankToNull;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -376,11 +378,8 @@ public class TestDriveService {
                 EntityTags.ensureCurrent(expectedVersion, drive.version);
             }
             if (drive.status != from) {
-                List<String> allowed = allowedActions(drive.status);
-                throw ProblemException.conflict("illegal-transition", "Illegal transition",
-                        "A " + drive.status + " test drive cannot " + action + "; it allows: "
-                                + (allowed.isEmpty() ? "nothing" : String.join(", ", allowed)),
-                        Map.of("currentStatus", drive.status.name(), "allowedActions", allowed));
+                throw ProblemException.illegalTransition("test drive", drive.status, action,
+                        allowedActions(drive.status));
             }
         });
     }
@@ -450,9 +449,5 @@ public class TestDriveService {
 
     private static Instant micros(OffsetDateTime time) {
         return time.toInstant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

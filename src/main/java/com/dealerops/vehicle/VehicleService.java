@@ -1,5 +1,7 @@
 package com.dealerops.vehicle;
 
+import static com.dealerops.common.Texts.blankToNull;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -447,9 +449,6 @@ public class VehicleService {
         return LocalDate.ofInstant(clock.instant(), caller.zone());
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
     private <T> void validate(T input) {
         Set<ConstraintViolation<T>> violations = validator.validate(input);

@@ -64,6 +64,14 @@ public class ProblemException extends RuntimeException {
                 + "accepted once", Map.of("existingId", id));
     }
 
+    /** 409 for an action the state machine does not allow now, naming the current status and what it allows. */
+    public static ProblemException illegalTransition(String what, Enum<?> status, String action,
+            java.util.List<String> allowed) {
+        return conflict("illegal-transition", "Illegal transition", "A " + status + " " + what + " cannot " + action
+                + "; it allows: " + (allowed.isEmpty() ? "nothing" : String.join(", ", allowed)),
+                Map.of("currentStatus", status.name(), "allowedActions", allowed));
+    }
+
     public static ProblemException unprocessable(String slug, String title, String detail) {
         return new ProblemException(422, slug, title, detail);
     }

@@ -39,11 +39,7 @@ public record ListQuery(int limit, String cursor, String sort, Instant updatedSi
             return null;
         }
         try {
-            OffsetDateTime time = OffsetDateTime.parse(value.trim());
-            if (time.getYear() < 1900 || time.getYear() > 9999) {
-                throw ProblemException.invalid(name, "must be between the years 1900 and 9999");
-            }
-            return time.toInstant();
+            return com.dealerops.common.time.Clocks.input(name, OffsetDateTime.parse(value.trim()));
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(name, "must be an RFC 3339 timestamp with offset, "
                     + "e.g. 2026-11-28T09:30:00+08:00");
