@@ -7,7 +7,10 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** A field worker's day on one screen: what is due, earliest first, with what the phone needs to act on each. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Agenda")
 public record AgendaView(
         @Schema(required = true) LocalDate date,
@@ -20,6 +23,7 @@ public record AgendaView(
         FOLLOW_UP, TEST_DRIVE, DELIVERY
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "AgendaItem")
     public record Item(
             @Schema(required = true) Type type,
@@ -41,17 +45,20 @@ public record AgendaView(
             @Schema(description = "The customer's latest recorded contact") LastContact lastContact) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "AgendaCustomer")
     public record Customer(@Schema(required = true) UUID id, @Schema(required = true, example = "李伟") String name,
             @Schema(required = true, description = "Masked; the app dials through the customer's file",
                     example = "138****5678") String phone) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "AgendaVehicle")
     public record Vehicle(UUID id, String vin, @Schema(example = "比亚迪") String make,
             @Schema(example = "汉 EV") String model, String trim, String colour) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "AgendaLastContact")
     public record LastContact(@Schema(required = true) OffsetDateTime at,
             @Schema(required = true, example = "CALL REACHED") String summary) {

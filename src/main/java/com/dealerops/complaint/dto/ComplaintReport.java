@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import com.dealerops.complaint.ComplaintCategory;
 import com.dealerops.complaint.Severity;
 
@@ -29,8 +31,9 @@ public record ComplaintReport(
             @Schema(required = true, example = "2") long count) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "SlaCompliance", description = "Percentages of the complaints whose clock is decided (met or "
-            + "missed), one decimal; null when none is")
+            + "missed), one decimal; absent when none is")
     public record SlaCompliance(@Schema(required = true) ComplaintCategory category,
             @Schema(required = true, example = "2026-11") String month,
             @Schema(required = true, example = "4") long received,

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import com.dealerops.common.money.Money;
 import com.dealerops.complaint.ComplaintCategory;
 import com.dealerops.complaint.ComplaintChannel;
@@ -15,6 +17,7 @@ import com.dealerops.complaint.CompensationKind;
 import com.dealerops.complaint.RootCause;
 import com.dealerops.complaint.Severity;
 
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Complaint", description = "A complaint (投诉). Staff it names, and whoever registered it, see the "
         + "summary (access SUMMARY: no investigation, no compensation); finance sees the compensation too")
 public record ComplaintView(
@@ -52,8 +55,9 @@ public record ComplaintView(
         FULL, SUMMARY
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ComplaintSla", description = "Deadlines from the dealer's settings for the severity; the "
-            + "resolution deadline moves by the time spent waiting for the customer. onTime is null while the "
+            + "resolution deadline moves by the time spent waiting for the customer. onTime is absent while the "
             + "clock still runs")
     public record Sla(@Schema(required = true) OffsetDateTime receivedAt,
             @Schema(required = true) OffsetDateTime acknowledgeBy, OffsetDateTime acknowledgedAt,
@@ -65,21 +69,25 @@ public record ComplaintView(
             @Schema(description = "Every wait for the customer (single complaint only)") List<Pause> pauses) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ComplaintPause")
     public record Pause(@Schema(required = true) OffsetDateTime startedAt, OffsetDateTime endedAt,
             @Schema(required = true) String reason) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ComplaintEscalation")
     public record Escalation(@Schema(required = true, description = "0 none, 1 customer service's head, 2 the "
             + "general manager", example = "0") int level, OffsetDateTime escalatedAt, UUID escalatedTo) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ComplaintInvestigation")
     public record Investigation(String notes, RootCause rootCauseCategory, String rootCause, String actionsTaken,
             String correctiveAction, UUID correctiveOwnerId, LocalDate correctiveDueOn) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ComplaintCompensation")
     public record CompensationView(CompensationKind kind, Money amount, String description,
             @Schema(description = "The most a manager approved") Money approvedAmount, UUID approvedBy,

@@ -6,10 +6,13 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import com.dealerops.delivery.DeliveryStatus;
 import com.dealerops.delivery.PdiStatus;
 import com.dealerops.delivery.PlateKind;
 
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Delivery", description = "A delivery (交车) of an order's car")
 public record DeliveryView(
         @Schema(required = true) UUID id,
@@ -30,11 +33,13 @@ public record DeliveryView(
         @Schema(required = true) OffsetDateTime createdAt,
         @Schema(required = true) OffsetDateTime updatedAt) {
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "DeliveryPdi", description = "The verdict of the latest inspection")
     public record Pdi(@Schema(required = true) PdiStatus status,
             @Schema(required = true, description = "Inspections recorded", example = "1") int inspections) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "HandOver")
     public record HandOver(@Schema(required = true) List<Document> documents,
             @Schema(required = true, example = "2") int keyCount,
@@ -46,6 +51,7 @@ public record DeliveryView(
             @Schema(required = true) OffsetDateTime completedAt) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "HandedOverDocument")
     public record Document(@Schema(required = true, example = "INVOICE") String code,
             @Schema(required = true, example = "true") boolean handedOver, String note) {

@@ -6,8 +6,11 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import com.dealerops.delivery.PdiResult;
 
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "PdiInspection", description = "A recorded pre-delivery inspection; re-inspections get the next "
         + "number and never replace an earlier one")
 public record PdiView(
@@ -20,6 +23,7 @@ public record PdiView(
         @Schema(required = true) UUID performedBy,
         @Schema(required = true) OffsetDateTime performedAt) {
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "PdiItem")
     public record Item(@Schema(required = true, example = "TYRES") String code,
             @Schema(required = true, example = "轮胎及胎压") String labelZh,

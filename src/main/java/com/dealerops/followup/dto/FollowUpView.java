@@ -7,12 +7,15 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import com.dealerops.followup.FollowUpKind;
 import com.dealerops.followup.FollowUpStatus;
 import com.dealerops.followup.FollowUpTeam;
 import com.dealerops.followup.ResultStatus;
 import com.dealerops.settings.FollowUpChannel;
 
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "FollowUp", description = "A follow-up visit or call (回访)")
 public record FollowUpView(
         @Schema(required = true) UUID id,
@@ -26,7 +29,7 @@ public record FollowUpView(
         @Schema(description = "The follow-up this one replaces (rescheduled) or whose low score opened it")
         UUID originId,
         @Schema(required = true) FollowUpTeam team,
-        @Schema(description = "Null while in customer service's queue") UUID assigneeId,
+        @Schema(description = "Absent while in customer service's queue") UUID assigneeId,
         @Schema(required = true) FollowUpChannel channel,
         @Schema(required = true) OffsetDateTime dueAt,
         @Schema(required = true, description = "DUE and more than the dealer's tolerance past its due time")
@@ -41,6 +44,7 @@ public record FollowUpView(
         @Schema(required = true) OffsetDateTime createdAt,
         @Schema(required = true) OffsetDateTime updatedAt) {
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "FollowUpResultView")
     public record Result(@Schema(required = true) UUID id,
             @Schema(required = true) ResultStatus status,
@@ -60,14 +64,17 @@ public record FollowUpView(
             @Schema(required = true) OffsetDateTime recordedAt) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "SatisfactionView")
     public record Satisfaction(@Schema(required = true) List<Answer> answers, Integer nps) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "SurveyAnswerView")
     public record Answer(@Schema(required = true) String question, @Schema(required = true) int score) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "LocationView")
     public record Location(@Schema(required = true) BigDecimal latitude, @Schema(required = true)
             BigDecimal longitude, String address) {
